@@ -1,0 +1,25 @@
+# Shared by the benchmark scripts: start the service against the dev PostgreSQL and wait for it.
+bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+  if ((${#missing[@]})); then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# wait_ready URL [seconds]: polls until the URL answers 200.
+wait_ready() {
+  local url=$1 limit=${2:-60} i
+  for ((i = 0; i < limit * 100; i++)); do
+    curl -fs -o /dev/null "$url" && return 0
+    sleep 0.01
+  done
+  echo "no 200 from $url within ${limit}s" >&2
+  return 1
+}
+
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+hwm_kib() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }

@@ -1,0 +1,117 @@
+#include "infra/config.hpp"
+
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <fmt/format.h>
+
+namespace rt {
+namespace {
+
+std::optional<std::string> non_empty(const EnvLookup& env, const char* name) {
+    auto v = env(name);
+    if (!v || v->empty()) return std::nullopt;
+    return v;
+}
+
+long long integer(const EnvLookup& env, const char* name, long long fallback, long long min, long long max) {
+    auto v = non_empty(env, name);
+    if (!v) return fallback;
+    long long out = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+    if (ec != std::errc() || end != v->data() + v->size())
+        throw ConfigError(fmt::format("{} must be a whole number, got '{}'", name, *v));
+    if (out < min || out > max)
+        throw ConfigError(fmt::format("{} must be between {} and {}, got {}", name, min, max, out));
+    return out;
+}
+
+std::string text(const EnvLookup& env, const char* name, std::string fallback) {
+    auto v = non_empty(env, name);
+    return v ? *v : std::move(fallback);
+}
+
+// All three variables of an issuer, or none of them.
+std::optional<TokenIssuer> issuer(const EnvLookup& env, const char* client, const char* iss, const char* jwks) {
+    auto c = non_empty(env, client), i = non_empty(env, iss), j = non_empty(env, jwks);
+    if (!c && !i && !j) return std::nullopt;
+    for (auto [name, value] : {std::pair{client, c}, std::pair{iss, i}, std::pair{jwks, j}})
+        if (!value) throw ConfigError(fmt::format("{} must be set together with the other token variables", name));
+    if (!(j->starts_with("http://") || j->starts_with("https://") || j->starts_with("file://")))
+        throw ConfigError(fmt::format("{} must be an http://, https:// or file:// URI", jwks));
+    return TokenIssuer{*c, *i, *j};
+}
+
+std::string host_name() {
+    char buf[256] = {};
+    if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+    return buf;
+}
+
+}  // namespace
+
+Config parse_config(const EnvLookup& env) {
+    Config c;
+    c.http_port = static_cast<int>(integer(env, "HTTP_PORT", c.http_port, 0, 65535));
+    c.http_threads = static_cast<int>(integer(env, "HTTP_THREADS", c.http_threads, 1, 64));
+    c.http_body_limit = static_cast<std::size_t>(
+        integer(env, "HTTP_BODY_LIMIT_BYTES", static_cast<long long>(c.http_body_limit), 1024, 64ll << 20));
+    c.http_request_timeout = std::chrono::seconds(
+        integer(env, "HTTP_REQUEST_TIMEOUT_SEKUNDER", c.http_request_timeout.count(), 1, 3600));
+
+    c.database_url = text(env, "DATABASE_URL", "");
+    c.db_pool_size = static_cast<int>(integer(env, "DB_POOL_SIZE", c.db_pool_size, 2, 500));
+
+    c.kafka_brokers = non_empty(env, "KAFKA_BROKERS");
+    c.kafka_rapid_topic = text(env, "KAFKA_RAPID_TOPIC", c.kafka_rapid_topic);
+    c.kafka_consumer_group_id = text(env, "KAFKA_CONSUMER_GROUP_ID", c.kafka_consumer_group_id);
+    c.kafka_reset_policy = text(env, "KAFKA_RESET_POLICY", c.kafka_reset_policy);
+    if (c.kafka_reset_policy != "earliest" && c.kafka_reset_policy != "latest")
+        throw ConfigError(fmt::format("KAFKA_RESET_POLICY must be 'earliest' or 'latest', got '{}'", c.kafka_reset_policy));
+    auto cert = non_empty(env, "KAFKA_CERTIFICATE_PATH"), key = non_empty(env, "KAFKA_PRIVATE_KEY_PATH"),
+         ca = non_empty(env, "KAFKA_CA_PATH");
+    if (cert || key || ca) {
+        for (auto [name, value] : {std::pair{"KAFKA_CERTIFICATE_PATH", cert}, std::pair{"KAFKA_PRIVATE_KEY_PATH", key},
+                                   std::pair{"KAFKA_CA_PATH", ca}})
+            if (!value) throw ConfigError(fmt::format("{} must be set together with the other KAFKA_*_PATH variables", name));
+        c.kafka_tls = KafkaTls{*cert, *key, *ca};
+    }
+    c.aktivitetskort_topic = text(env, "AKTIVITETSKORT_TOPIC", c.aktivitetskort_topic);
+    c.aktivitetskort_feil_topic = text(env, "AKTIVITETSKORT_FEIL_TOPIC", c.aktivitetskort_feil_topic);
+
+    c.azure = issuer(env, "AZURE_APP_CLIENT_ID", "AZURE_OPENID_CONFIG_ISSUER", "AZURE_OPENID_CONFIG_JWKS_URI");
+    c.tokenx = issuer(env, "TOKEN_X_CLIENT_ID", "TOKEN_X_ISSUER", "TOKEN_X_JWKS_URI");
+    c.group_arbeidsgiverrettet = text(env, "REKRUTTERINGSBISTAND_ARBEIDSGIVERRETTET", "");
+    c.group_jobbsokerrettet = text(env, "REKRUTTERINGSBISTAND_JOBBSOKERRETTET", "");
+    c.group_utvikler = text(env, "REKRUTTERINGSBISTAND_UTVIKLER", "");
+
+    c.min_side_url = text(env, "MIN_SIDE_URL", c.min_side_url);
+    if (!(c.min_side_url.starts_with("http://") || c.min_side_url.starts_with("https://")))
+        throw ConfigError(fmt::format("MIN_SIDE_URL must be an http(s) URL, got '{}'", c.min_side_url));
+    while (c.min_side_url.ends_with('/')) c.min_side_url.pop_back();
+    c.synlighet_behov_intervall = std::chrono::seconds(
+        integer(env, "SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", c.synlighet_behov_intervall.count(), 1, 86400));
+    c.hendelse_relay_intervall = std::chrono::seconds(
+        integer(env, "HENDELSE_RELAY_INTERVALL_SEKUNDER", c.hendelse_relay_intervall.count(), 1, 86400));
+    c.aktivitetskort_relay_intervall = std::chrono::seconds(
+        integer(env, "AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", c.aktivitetskort_relay_intervall.count(), 1, 86400));
+
+    c.log_level = text(env, "LOG_LEVEL", c.log_level);
+    if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error")
+        throw ConfigError(fmt::format("LOG_LEVEL must be debug, info, warn or error, got '{}'", c.log_level));
+    c.secure_log_path = text(env, "SECURE_LOG_PATH", "");
+    c.audit_log_path = text(env, "AUDIT_LOG_PATH", "");
+    c.instance_id = text(env, "INSTANCE_ID", host_name());
+    return c;
+}
+
+Config config_from_environment() {
+    return parse_config([](const char* name) -> std::optional<std::string> {
+        const char* v = std::getenv(name);
+        if (!v) return std::nullopt;
+        return std::string(v);
+    });
+}
+
+}  // namespace rt

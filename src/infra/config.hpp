@@ -1,0 +1,68 @@
+#pragma once
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace rt {
+
+// A configuration value that cannot be used; the message names the variable.
+struct ConfigError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct TokenIssuer {
+    std::string client_id;  // the expected audience
+    std::string issuer;
+    std::string jwks_uri;   // http(s):// or file://
+};
+
+struct KafkaTls {
+    std::string certificate_path;
+    std::string private_key_path;
+    std::string ca_path;
+};
+
+// Everything the service reads from its environment (../shared/spec/README.md, "Running it").
+struct Config {
+    int http_port = 8080;
+    int http_threads = 4;
+    std::size_t http_body_limit = 1024 * 1024;
+    std::chrono::seconds http_request_timeout{30};
+
+    std::string database_url;  // empty: libpq's PG* variables apply
+    int db_pool_size = 16;
+
+    std::optional<std::string> kafka_brokers;  // unset: standalone on the embedded rapid
+    std::string kafka_rapid_topic = "toi.rapid-1";
+    std::string kafka_consumer_group_id = "rekrutteringstreff-v1";
+    std::string kafka_reset_policy = "latest";
+    std::optional<KafkaTls> kafka_tls;
+    std::string aktivitetskort_topic = "dab.aktivitetskort-v1.1";
+    std::string aktivitetskort_feil_topic = "dab.aktivitetskort-feil-v1";
+
+    std::optional<TokenIssuer> azure;
+    std::optional<TokenIssuer> tokenx;
+    std::string group_arbeidsgiverrettet;
+    std::string group_jobbsokerrettet;
+    std::string group_utvikler;
+
+    std::string min_side_url = "https://www.nav.no/rekrutteringstreff";
+    std::chrono::seconds synlighet_behov_intervall{60};
+    std::chrono::seconds hendelse_relay_intervall{10};
+    std::chrono::seconds aktivitetskort_relay_intervall{10};
+
+    std::string log_level = "info";
+    std::string secure_log_path;  // empty: secure lines are dropped
+    std::string audit_log_path;   // empty: audit lines go to stderr
+    std::string instance_id;      // defaults to the host name
+};
+
+using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
+
+// Reads the configuration; throws ConfigError naming the first invalid variable.
+Config parse_config(const EnvLookup& env);
+Config config_from_environment();
+
+}  // namespace rt

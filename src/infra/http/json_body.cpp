@@ -1,0 +1,80 @@
+#include "infra/http/json_body.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+
+namespace rt::http {
+
+boost::json::value parse_body(const Request& request) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(request.body, ec);
+    if (ec) throw bad_request(fmt::format("ugyldig JSON: {}", ec.message()));
+    return v;
+}
+
+boost::json::object parse_object_body(const Request& request) {
+    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) return {};
+    auto v = parse_body(request);
+    return object_field(v, "body");
+}
+
+const boost::json::array& body_array(const boost::json::value& body) {
+    if (!body.is_array()) throw bad_request("body må være en JSON-liste");
+    return body.as_array();
+}
+
+const boost::json::object& object_field(const boost::json::value& v, std::string_view what) {
+    if (!v.is_object()) throw bad_request(fmt::format("{} må være et JSON-objekt", what));
+    return v.as_object();
+}
+
+std::optional<std::string> optional_string(const boost::json::object& o, std::string_view key) {
+    auto it = o.find(key);
+    if (it == o.end() || it->value().is_null()) return std::nullopt;
+    if (!it->value().is_string()) throw bad_request(fmt::format("feltet '{}' må være en tekst", key));
+    return std::string(it->value().as_string());
+}
+
+std::string required_string(const boost::json::object& o, std::string_view key) {
+    auto v = optional_string(o, key);
+    if (!v) throw bad_request(fmt::format("feltet '{}' mangler", key));
+    return *v;
+}
+
+std::optional<std::int64_t> optional_int(const boost::json::object& o, std::string_view key) {
+    auto it = o.find(key);
+    if (it == o.end() || it->value().is_null()) return std::nullopt;
+    const auto& v = it->value();
+    if (v.is_int64()) return v.as_int64();
+    if (v.is_uint64() && v.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) return static_cast<std::int64_t>(v.as_uint64());
+    throw bad_request(fmt::format("feltet '{}' må være et heltall", key));
+}
+
+std::optional<bool> optional_bool(const boost::json::object& o, std::string_view key) {
+    auto it = o.find(key);
+    if (it == o.end() || it->value().is_null()) return std::nullopt;
+    if (!it->value().is_bool()) throw bad_request(fmt::format("feltet '{}' må være true eller false", key));
+    return it->value().as_bool();
+}
+
+std::optional<std::vector<std::string>> optional_string_array(const boost::json::object& o, std::string_view key) {
+    auto it = o.find(key);
+    if (it == o.end() || it->value().is_null()) return std::nullopt;
+    if (!it->value().is_array()) throw bad_request(fmt::format("feltet '{}' må være en liste", key));
+    std::vector<std::string> out;
+    for (const auto& e : it->value().as_array()) {
+        if (!e.is_string()) throw bad_request(fmt::format("feltet '{}' må være en liste av tekster", key));
+        out.emplace_back(e.as_string());
+    }
+    return out;
+}
+
+void only_keys(const boost::json::object& o, std::initializer_list<std::string_view> allowed) {
+    for (const auto& kv : o)
+        if (std::find(allowed.begin(), allowed.end(), kv.key()) == allowed.end())
+            throw bad_request(fmt::format("ukjent felt '{}'", std::string_view(kv.key())));
+}
+
+}  // namespace rt::http

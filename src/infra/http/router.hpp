@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "infra/http/message.hpp"
+
+namespace rt::http {
+
+// Routes by method and path pattern ("/api/rekrutteringstreff/{id}/publiser"). A literal segment
+// wins over a {parameter} at the same place. Dispatch turns exceptions into problem+json.
+class Router {
+public:
+    void add(std::string method, std::string pattern, Handler handler);
+    Response dispatch(Request& request) const;
+
+private:
+    struct Route {
+        std::string method;
+        std::string pattern;
+        std::vector<std::string> segments;
+        Handler handler;
+    };
+    std::vector<Route> routes_;
+};
+
+}  // namespace rt::http

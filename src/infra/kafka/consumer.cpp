@@ -1,0 +1,144 @@
+#include "infra/kafka/consumer.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+#include "core/errors.hpp"
+#include "infra/log.hpp"
+#include "infra/metrics.hpp"
+#include "infra/retry.hpp"
+
+namespace rt::kafka {
+namespace {
+
+Record copy_record(const rd_kafka_message_t* m) {
+    Record r;
+    r.topic = rd_kafka_topic_name(m->rkt);
+    r.partition = m->partition;
+    r.offset = m->offset;
+    if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
+    if (m->payload) r.value.assign(static_cast<const char*>(m->payload), m->len);
+    rd_kafka_headers_t* headers = nullptr;
+    if (rd_kafka_message_headers(m, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
+        const char* name;
+        const void* value;
+        size_t size;
+        for (size_t i = 0; rd_kafka_header_get_all(headers, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
+            r.headers.emplace_back(name, value ? std::string(static_cast<const char*>(value), size) : std::string());
+    }
+    return r;
+}
+
+// Eager rebalancing: before partitions are taken away, commit what was handled, so the next
+// owner starts after it. Handling happens in the poll thread, so no batch is half done here.
+void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions, void*) {
+    if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        rd_kafka_assign(rk, partitions);
+        log::info("kafka.consumer", "fikk partisjoner", {{"antall", partitions->cnt}});
+        return;
+    }
+    auto e = rd_kafka_commit(rk, nullptr, 0);
+    if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
+        log::warn("kafka.consumer", "commit før rebalansering feilet", {{"error", rd_kafka_err2str(e)}});
+    rd_kafka_assign(rk, nullptr);
+    log::info("kafka.consumer", "ga fra seg partisjoner", {{"antall", partitions->cnt}});
+}
+
+}  // namespace
+
+Consumer::Consumer(const KafkaSettings& settings, ConsumerOptions options, BatchHandler handler, Metrics& metrics)
+    : options_(std::move(options)), handler_(std::move(handler)), metrics_(metrics) {
+    auto conf = make_conf(settings);
+    set(conf.get(), "group.id", options_.group_id);
+    set(conf.get(), "auto.offset.reset", options_.reset_policy);
+    // Offsets are stored by us after handling and committed in the background, on rebalance
+    // and on close: at-least-once without a commit round trip per batch.
+    set(conf.get(), "enable.auto.commit", "true");
+    set(conf.get(), "auto.commit.interval.ms", "1000");
+    set(conf.get(), "enable.auto.offset.store", "false");
+    set(conf.get(), "enable.partition.eof", "false");
+    set(conf.get(), "allow.auto.create.topics", "true");
+    set(conf.get(), "session.timeout.ms", "10000");
+    set(conf.get(), "heartbeat.interval.ms", "1000");
+    // A handler retrying through a database outage does not poll; give it time before the
+    // group counts this member as dead.
+    set(conf.get(), "max.poll.interval.ms", "900000");
+    rd_kafka_conf_set_rebalance_cb(conf.get(), on_rebalance);
+    char err[512];
+    rk_.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
+    if (!rk_) throw std::runtime_error(fmt::format("cannot create Kafka consumer: {}", err));
+    conf.release();
+    rd_kafka_poll_set_consumer(rk_.get());
+}
+
+Consumer::~Consumer() { stop(); }
+
+void Consumer::start() {
+    if (running_.exchange(true)) return;
+    PartitionList topics(rd_kafka_topic_partition_list_new(1));
+    rd_kafka_topic_partition_list_add(topics.get(), options_.topic.c_str(), RD_KAFKA_PARTITION_UA);
+    if (auto e = rd_kafka_subscribe(rk_.get(), topics.get()))
+        throw std::runtime_error(fmt::format("cannot subscribe to {}: {}", options_.topic, rd_kafka_err2str(e)));
+    thread_ = std::thread([this] { run(); });
+}
+
+void Consumer::stop() {
+    if (!running_.exchange(false)) return;
+    if (thread_.joinable()) thread_.join();
+    // Close commits the stored offsets and leaves the group, so the partitions move at once.
+    rd_kafka_consumer_close(rk_.get());
+}
+
+int Consumer::assigned_partitions() const {
+    rd_kafka_topic_partition_list_t* list = nullptr;
+    if (rd_kafka_assignment(rk_.get(), &list) != RD_KAFKA_RESP_ERR_NO_ERROR || !list) return 0;
+    PartitionList owned(list);
+    return owned->cnt;
+}
+
+void Consumer::run() {
+    QueueHandle queue(rd_kafka_queue_get_consumer(rk_.get()));
+    std::vector<rd_kafka_message_t*> raw(options_.max_batch);
+    while (running_) {
+        // One blocking poll for the first record, then whatever else is already fetched.
+        MessageHandle first(rd_kafka_consumer_poll(rk_.get(), 100));
+        if (!first) continue;
+        std::vector<MessageHandle> messages;
+        messages.push_back(std::move(first));
+        if (options_.max_batch > 1) {
+            auto n = rd_kafka_consume_batch_queue(queue.get(), 0, raw.data(), options_.max_batch - 1);
+            for (ssize_t i = 0; i < n; ++i) messages.emplace_back(raw[i]);
+        }
+        std::vector<Record> batch;
+        batch.reserve(messages.size());
+        for (const auto& m : messages) {
+            if (m->err) {
+                log::warn("kafka.consumer", "feil fra Kafka", {{"topic", options_.topic}, {"error", rd_kafka_message_errstr(m.get())}});
+                continue;
+            }
+            batch.push_back(copy_record(m.get()));
+        }
+        if (batch.empty()) continue;
+        metrics_.add("kafka_records_read_total", {{"topic", options_.topic}}, static_cast<double>(batch.size()));
+        // A consumer stopped while its handler keeps failing leaves the batch unstored: the
+        // next owner of the partition starts from it.
+        if (!retry_until_done([&] { handler_(batch); }, running_, healthy_, metrics_, options_.topic)) break;
+        store_offsets(batch);
+        handled_ += static_cast<long long>(batch.size());
+    }
+}
+
+void Consumer::store_offsets(const std::vector<Record>& batch) {
+    std::map<std::pair<std::string, int>, long long> next;
+    for (const auto& r : batch) {
+        auto& n = next[{r.topic, r.partition}];
+        n = std::max(n, r.offset + 1);
+    }
+    PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(next.size())));
+    for (const auto& [tp, offset] : next)
+        rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
+    if (auto e = rd_kafka_offsets_store(rk_.get(), list.get()))
+        log::warn("kafka.consumer", "kunne ikke lagre offset", {{"error", rd_kafka_err2str(e)}});
+}
+
+}  // namespace rt::kafka

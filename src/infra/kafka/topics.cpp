@@ -1,0 +1,60 @@
+#include "infra/kafka/topics.hpp"
+
+#include <stdexcept>
+
+namespace rt::kafka {
+
+Topics::Topics(std::optional<KafkaSettings> settings, pg::Pool& db, Metrics& metrics)
+    : settings_(std::move(settings)), metrics_(metrics), dead_letters_(db, metrics) {
+    if (settings_) producer_ = std::make_unique<Producer>(*settings_);
+}
+
+Topics::~Topics() { stop(); }
+
+Producer& Topics::producer() {
+    if (!producer_) throw std::logic_error("Kafka is not configured (standalone mode)");
+    return *producer_;
+}
+
+void Topics::consume(ConsumerOptions options, std::string handler_name, std::function<void(const Record&)> handler) {
+    consume_batches(std::move(options), one_by_one(std::move(handler_name), std::move(handler), dead_letters_));
+}
+
+void Topics::consume_batches(ConsumerOptions options, Consumer::BatchHandler handler) {
+    if (!settings_) throw std::logic_error("Kafka is not configured (standalone mode)");
+    consumers_.push_back(std::make_unique<Consumer>(*settings_, std::move(options), std::move(handler), metrics_));
+}
+
+void Topics::start() {
+    for (auto& c : consumers_) c->start();
+}
+
+void Topics::stop() {
+    for (auto& c : consumers_) c->stop();
+    if (producer_) producer_->flush(std::chrono::seconds(5));
+}
+
+bool Topics::healthy() {
+    if (!settings_) return true;
+    for (const auto& c : consumers_)
+        if (!c->healthy()) return false;
+    // A metadata round trip per /isready poll would be wasteful; a few seconds old is fine.
+    auto now = std::chrono::steady_clock::now();
+    if (now - reachable_checked_ > std::chrono::seconds(5)) {
+        reachable_ = producer_->reachable(std::chrono::seconds(2));
+        reachable_checked_ = now;
+    }
+    return reachable_;
+}
+
+}  // namespace rt::kafka
+
+namespace rt::kafka {
+
+int Topics::assigned_partitions() const {
+    int n = 0;
+    for (const auto& c : consumers_) n += c->assigned_partitions();
+    return n;
+}
+
+}  // namespace rt::kafka

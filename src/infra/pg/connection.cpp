@@ -1,0 +1,172 @@
+#include "infra/pg/connection.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
+
+#include "core/time.hpp"
+
+namespace rt::pg {
+namespace {
+
+std::string array_literal(const std::vector<std::optional<std::string>>& v) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ',';
+        if (!v[i]) {
+            out += "NULL";
+            continue;
+        }
+        out += '"';
+        for (char c : *v[i]) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+}  // namespace
+
+bool is_transient_state(std::string_view s) {
+    return s.starts_with("08") || s.starts_with("53") || s == "57P01" || s == "57P02" || s == "57P03" ||
+           s == "40001" || s == "40P01";
+}
+
+int Result::column(std::string_view name) const {
+    int c = PQfnumber(r_.get(), std::string(name).c_str());
+    if (c < 0) throw std::logic_error(fmt::format("no column {} in result", name));
+    return c;
+}
+
+long long Result::affected() const {
+    const char* n = PQcmdTuples(r_.get());
+    return n && *n ? std::atoll(n) : 0;
+}
+
+long long Result::integer(int row, int col) const {
+    auto t = text(row, col);
+    long long v = 0;
+    std::from_chars(t.data(), t.data() + t.size(), v);
+    return v;
+}
+
+Instant Result::time(int row, int col) const {
+    auto t = tid::parse_iso(text(row, col));
+    if (!t) throw std::logic_error(fmt::format("column {} is not a timestamptz", col));
+    return *t;
+}
+
+std::optional<std::string> Result::opt_str(int row, int col) const {
+    if (is_null(row, col)) return std::nullopt;
+    return str(row, col);
+}
+
+std::optional<Instant> Result::opt_time(int row, int col) const {
+    if (is_null(row, col)) return std::nullopt;
+    return time(row, col);
+}
+
+std::optional<bool> Result::opt_bool(int row, int col) const {
+    if (is_null(row, col)) return std::nullopt;
+    return boolean(row, col);
+}
+
+std::vector<std::string> Result::str_array(int row, int col) const {
+    std::vector<std::string> out;
+    if (is_null(row, col)) return out;
+    auto t = text(row, col);
+    if (t.size() < 2) return out;
+    std::string cur;
+    bool quoted = false, in_item = false;
+    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+        char c = t[i];
+        if (quoted) {
+            if (c == '\\' && i + 2 < t.size()) cur += t[++i];
+            else if (c == '"') quoted = false;
+            else cur += c;
+        } else if (c == '"') {
+            quoted = in_item = true;
+        } else if (c == ',') {
+            out.push_back(std::move(cur));
+            cur.clear();
+            in_item = false;
+        } else {
+            cur += c;
+            in_item = true;
+        }
+    }
+    if (in_item || !cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+void Params::add(double v) { values_.emplace_back(fmt::format("{}", v)); }
+void Params::add(Instant v) { values_.emplace_back(tid::format_utc(v)); }
+
+void Params::add(const std::vector<std::string>& v) {
+    std::vector<std::optional<std::string>> o(v.begin(), v.end());
+    add(o);
+}
+void Params::add(const std::vector<std::optional<std::string>>& v) { values_.emplace_back(array_literal(v)); }
+void Params::add(const std::vector<long long>& v) {
+    std::vector<std::optional<std::string>> o;
+    for (auto x : v) o.emplace_back(std::to_string(x));
+    add(o);
+}
+void Params::add(const std::vector<bool>& v) {
+    std::vector<std::optional<std::string>> o;
+    for (bool x : v) o.emplace_back(x ? "true" : "false");
+    add(o);
+}
+void Params::add(const std::vector<Instant>& v) {
+    std::vector<std::optional<std::string>> o;
+    for (auto x : v) o.emplace_back(tid::format_utc(x));
+    add(o);
+}
+
+Connection Connection::open(const std::string& conninfo) {
+    // Keywords before "dbname" are defaults that the connection string may override.
+    const char* keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
+    const char* values[] = {"5", "rekrutteringstreff", conninfo.c_str(), nullptr};
+    Connection c(PQconnectdbParams(keys, values, 1));
+    if (!c.c_ || PQstatus(c.c_.get()) != CONNECTION_OK) {
+        std::string why = c.c_ ? PQerrorMessage(c.c_.get()) : "out of memory";
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        throw TransientError(fmt::format("cannot connect to PostgreSQL: {}", why));
+    }
+    // NOTICEs ("relation already exists, skipping") would go to stderr unstructured.
+    PQsetNoticeProcessor(c.c_.get(), [](void*, const char*) {}, nullptr);
+    // Times are read back in UTC, in ISO form, whatever the server's defaults.
+    c.exec("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO'");
+    return c;
+}
+
+Result Connection::check(PGresult* raw) {
+    Result r(raw);
+    auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return r;
+    if (!raw || PQstatus(c_.get()) != CONNECTION_OK)
+        throw TransientError(fmt::format("PostgreSQL connection lost: {}", PQerrorMessage(c_.get())));
+    const char* state = PQresultErrorField(raw, PG_DIAG_SQLSTATE);
+    const char* primary = PQresultErrorField(raw, PG_DIAG_MESSAGE_PRIMARY);
+    std::string sqlstate = state ? state : "";
+    auto message = fmt::format("{} (SQLSTATE {})", primary ? primary : "database error", sqlstate);
+    if (is_transient_state(sqlstate)) throw TransientError(message);
+    throw DbError(message, sqlstate);
+}
+
+Result Connection::exec(std::string_view sql) { return check(PQexec(c_.get(), std::string(sql).c_str())); }
+
+Result Connection::query(std::string_view sql, const Params& params) {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+    return check(PQexecParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
+                              values.data(), nullptr, nullptr, 0));
+}
+
+bool Connection::healthy() const { return c_ && PQstatus(c_.get()) == CONNECTION_OK; }
+
+bool Connection::in_transaction() const { return PQtransactionStatus(c_.get()) != PQTRANS_IDLE; }
+
+}  // namespace rt::pg

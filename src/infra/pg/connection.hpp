@@ -1,0 +1,118 @@
+#pragma once
+// libpq with RAII handles and parameterised queries only: values never enter SQL text.
+#include <libpq-fe.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/errors.hpp"
+
+namespace rt::pg {
+
+// A statement the database refused for a reason that retrying will not change.
+// The message holds the primary text and SQLSTATE only, never DETAIL (which can echo values).
+struct DbError : PermanentError {
+    std::string sqlstate;
+    DbError(const std::string& message, std::string state) : PermanentError(message), sqlstate(std::move(state)) {}
+};
+
+struct ResultDeleter {
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+struct ConnDeleter {
+    void operator()(PGconn* c) const { PQfinish(c); }
+};
+
+class Result {
+public:
+    explicit Result(PGresult* r) : r_(r) {}
+    int rows() const { return PQntuples(r_.get()); }
+    int column(std::string_view name) const;
+    long long affected() const;
+
+    bool is_null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
+    std::string_view text(int row, int col) const {
+        return {PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col))};
+    }
+    std::string str(int row, int col) const { return std::string(text(row, col)); }
+    long long integer(int row, int col) const;
+    bool boolean(int row, int col) const { return text(row, col) == "t"; }
+    Instant time(int row, int col) const;
+    std::optional<std::string> opt_str(int row, int col) const;
+    std::optional<Instant> opt_time(int row, int col) const;
+    std::optional<bool> opt_bool(int row, int col) const;
+    // A text[] column as strings (NULL elements are not expected).
+    std::vector<std::string> str_array(int row, int col) const;
+
+private:
+    std::unique_ptr<PGresult, ResultDeleter> r_;
+};
+
+// Positional parameters ($1, $2, ...) as text; std::nullopt is SQL NULL.
+class Params {
+public:
+    void add_null() { values_.emplace_back(); }
+    void add(std::string v) { values_.emplace_back(std::move(v)); }
+    void add(std::string_view v) { values_.emplace_back(std::string(v)); }
+    void add(const char* v) { values_.emplace_back(std::string(v)); }
+    void add(bool v) { values_.emplace_back(v ? "true" : "false"); }
+    template <class I>
+        requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
+    void add(I v) { values_.emplace_back(std::to_string(v)); }
+    void add(double v);
+    void add(Instant v);
+    void add(std::nullopt_t) { add_null(); }
+    template <class T>
+    void add(const std::optional<T>& v) {
+        if (v) add(*v);
+        else add_null();
+    }
+    // Arrays travel as PostgreSQL array literals ({"a","b",NULL}); use with $n::text[] etc.
+    void add(const std::vector<std::string>& v);
+    void add(const std::vector<std::optional<std::string>>& v);
+    void add(const std::vector<long long>& v);
+    void add(const std::vector<bool>& v);
+    void add(const std::vector<Instant>& v);
+
+    std::size_t size() const { return values_.size(); }
+    const std::vector<std::optional<std::string>>& values() const { return values_; }
+
+private:
+    std::vector<std::optional<std::string>> values_;
+};
+
+class Connection {
+public:
+    // Connects; a server that cannot be reached is a TransientError.
+    static Connection open(const std::string& conninfo);
+
+    // One or more statements without parameters (BEGIN, DDL, migration scripts).
+    Result exec(std::string_view sql);
+    Result query(std::string_view sql, const Params& params);
+    template <class... A>
+    Result query(std::string_view sql, const A&... args) {
+        Params p;
+        (p.add(args), ...);
+        return query(sql, p);
+    }
+
+    bool healthy() const;
+    bool in_transaction() const;
+    PGconn* raw() const { return c_.get(); }
+
+private:
+    explicit Connection(PGconn* c) : c_(c) {}
+    Result check(PGresult* r);
+    std::unique_ptr<PGconn, ConnDeleter> c_;
+};
+
+// True for SQLSTATEs where the same statement may succeed later (connection loss, shutdown,
+// deadlock, serialization failure, too many connections).
+bool is_transient_state(std::string_view sqlstate);
+
+}  // namespace rt::pg

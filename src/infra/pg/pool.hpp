@@ -1,0 +1,89 @@
+#pragma once
+// A fixed-size pool of connections, opened on demand. A connection that broke, or that is
+// returned inside a transaction, is closed rather than reused.
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "infra/pg/connection.hpp"
+
+namespace rt::pg {
+
+class Pool {
+public:
+    Pool(std::string conninfo, int size, std::chrono::milliseconds acquire_timeout = std::chrono::seconds(10));
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    class Lease {
+    public:
+        Lease(Pool& pool, std::unique_ptr<Connection> c) : pool_(&pool), c_(std::move(c)) {}
+        Lease(Lease&& o) noexcept = default;
+        Lease& operator=(Lease&&) = delete;
+        ~Lease();
+        Connection& operator*() const { return *c_; }
+        Connection* operator->() const { return c_.get(); }
+        // Close the connection instead of returning it (its session state cannot be trusted).
+        void discard() { discard_ = true; }
+
+    private:
+        Pool* pool_;
+        std::unique_ptr<Connection> c_;
+        bool discard_ = false;
+    };
+
+    // Waits up to the acquire timeout; no connection in time, or none can be opened: TransientError.
+    Lease acquire();
+
+    // Runs f(Connection&) between BEGIN and COMMIT; any exception rolls back and propagates.
+    template <class F>
+    auto transaction(F&& f) -> std::invoke_result_t<F, Connection&> {
+        auto lease = acquire();
+        lease->exec("BEGIN");
+        try {
+            if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
+                f(*lease);
+                lease->exec("COMMIT");
+            } else {
+                auto result = f(*lease);
+                lease->exec("COMMIT");
+                return result;
+            }
+        } catch (...) {
+            rollback(*lease);
+            throw;
+        }
+    }
+
+    // Runs f(Connection&) in autocommit mode.
+    template <class F>
+    auto with(F&& f) -> std::invoke_result_t<F, Connection&> {
+        auto lease = acquire();
+        return f(*lease);
+    }
+
+    // SELECT 1 on a pooled connection; false when the database cannot be reached.
+    bool ping();
+
+    const std::string& conninfo() const { return conninfo_; }
+    int size() const { return size_; }
+    int in_use() const;
+    int open_connections() const;
+
+private:
+    void release(std::unique_ptr<Connection> c, bool discard);
+    static void rollback(Connection& c);
+
+    std::string conninfo_;
+    int size_;
+    std::chrono::milliseconds acquire_timeout_;
+    mutable std::mutex mutex_;
+    std::condition_variable available_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+    int open_ = 0;
+};
+
+}  // namespace rt::pg

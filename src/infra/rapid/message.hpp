@@ -1,0 +1,34 @@
+#pragma once
+// A rapid message: a JSON object with the Rapids & Rivers envelope (../shared/spec/messages.md).
+#include <boost/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace rt::rapid {
+
+class Message {
+public:
+    Message() = default;
+    explicit Message(boost::json::object o) : json_(std::move(o)) {}
+    // Throws PermanentError when the text is not a JSON object.
+    static Message parse(std::string_view text);
+
+    // A value by key, where "a.b" looks inside the object under "a"; nullptr when absent.
+    const boost::json::value* find(std::string_view path) const;
+    // Present and not null.
+    bool has(std::string_view path) const;
+    // The string at `path`, or "" when absent or not a string.
+    std::string_view string(std::string_view path) const;
+
+    std::string_view event_name() const { return string("@event_name"); }
+    std::string_view id() const { return string("@id"); }
+
+    boost::json::object& json() { return json_; }
+    const boost::json::object& json() const { return json_; }
+    std::string serialize() const { return boost::json::serialize(json_); }
+
+private:
+    boost::json::object json_;
+};
+
+}  // namespace rt::rapid

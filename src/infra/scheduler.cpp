@@ -1,0 +1,100 @@
+#include "infra/scheduler.hpp"
+
+#include "core/ids.hpp"
+#include "infra/log.hpp"
+#include "infra/metrics.hpp"
+#include "infra/pg/pool.hpp"
+
+namespace rt {
+
+Scheduler::Scheduler(pg::Pool& pool, Metrics& metrics) : pool_(pool), metrics_(metrics) {}
+
+Scheduler::~Scheduler() { stop(); }
+
+void Scheduler::add(JobSpec spec) {
+    if (running_) throw std::logic_error("jobs are added before the scheduler starts");
+    auto job = std::make_unique<Job>();
+    job->spec = std::move(spec);
+    auto name = job->spec.name;
+    jobs_.emplace(std::move(name), std::move(job));
+}
+
+void Scheduler::start() {
+    if (running_.exchange(true)) return;
+    for (auto& [name, job] : jobs_) job->thread = std::thread([this, j = job.get()] { loop(*j); });
+}
+
+void Scheduler::wake(const std::string& name) {
+    auto it = jobs_.find(name);
+    if (it == jobs_.end()) return;
+    {
+        std::lock_guard lock(it->second->mutex);
+        it->second->woken = true;
+    }
+    it->second->cv.notify_one();
+}
+
+void Scheduler::stop() {
+    if (!running_.exchange(false)) return;
+    for (auto& [name, job] : jobs_) {
+        {
+            std::lock_guard lock(job->mutex);
+        }
+        job->cv.notify_all();
+    }
+    for (auto& [name, job] : jobs_)
+        if (job->thread.joinable()) job->thread.join();
+}
+
+bool Scheduler::run_once(const std::string& name) {
+    auto it = jobs_.find(name);
+    if (it == jobs_.end()) throw std::logic_error("no job named " + name);
+    return run_locked(*it->second);
+}
+
+void Scheduler::loop(Job& job) {
+    while (running_) {
+        {
+            std::unique_lock lock(job.mutex);
+            job.cv.wait_for(lock, job.spec.interval, [&] { return job.woken || !running_; });
+            if (!running_) return;
+            job.woken = false;
+        }
+        try {
+            run_locked(job);
+        } catch (const std::exception& e) {
+            // run_locked only throws when the lock itself could not be taken (database down).
+            metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "error"}});
+            log::warn("scheduler", "fikk ikke tatt jobbens lås", {{"job", job.spec.name}, {"error", e.what()}});
+        }
+    }
+}
+
+bool Scheduler::run_locked(Job& job) {
+    std::lock_guard run_guard(job.run_mutex);
+    static const std::string prefix = "rekrutteringstreff.job.";
+    const long long key = stable_key(prefix + job.spec.name);
+    auto lease = pool_.acquire();
+    if (!lease->query("SELECT pg_try_advisory_lock($1)", key).boolean(0, 0)) {
+        metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "skipped"}});
+        return false;
+    }
+    auto started = std::chrono::steady_clock::now();
+    try {
+        job.spec.run();
+        metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "ok"}});
+    } catch (const std::exception& e) {
+        metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "error"}});
+        log::error("scheduler", "jobben feilet", {{"job", job.spec.name}, {"error", e.what()}});
+    }
+    metrics_.observe("scheduler_run_duration_seconds", {{"job", job.spec.name}},
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    try {
+        lease->query("SELECT pg_advisory_unlock($1)", key);
+    } catch (const std::exception&) {
+        lease.discard();  // closing the session is what frees the lock now
+    }
+    return true;
+}
+
+}  // namespace rt

@@ -1,0 +1,61 @@
+#pragma once
+// Scheduled jobs: each runs on its own thread, every `interval` or at once when woken. A run
+// never overlaps the previous one, and it happens only on the instance that holds the job's
+// PostgreSQL advisory lock; another instance skips that turn. Errors are logged and counted and
+// the job goes on.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace rt {
+class Metrics;
+namespace pg { class Pool; }
+
+struct JobSpec {
+    std::string name;
+    std::chrono::milliseconds interval;
+    std::function<void()> run;
+};
+
+class Scheduler {
+public:
+    Scheduler(pg::Pool& pool, Metrics& metrics);
+    ~Scheduler();
+    Scheduler(const Scheduler&) = delete;
+    Scheduler& operator=(const Scheduler&) = delete;
+
+    void add(JobSpec spec);
+    void start();
+    // Asks for a run as soon as possible; a wake during a run gives one more run after it.
+    void wake(const std::string& name);
+    // Lets running jobs finish, then stops.
+    void stop();
+
+    // One run now, in the caller's thread, under the job's lock; false if another holder had it.
+    bool run_once(const std::string& name);
+
+private:
+    struct Job {
+        JobSpec spec;
+        std::mutex mutex;
+        std::condition_variable cv;
+        bool woken = false;
+        std::mutex run_mutex;  // keeps run_once and the job's thread from overlapping
+        std::thread thread;
+    };
+    void loop(Job& job);
+    bool run_locked(Job& job);
+
+    pg::Pool& pool_;
+    Metrics& metrics_;
+    std::map<std::string, std::unique_ptr<Job>, std::less<>> jobs_;
+    std::atomic<bool> running_{false};
+};
+
+}  // namespace rt

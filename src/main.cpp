@@ -1,0 +1,64 @@
+// rekrutteringstreff: read the configuration, build the service, run until SIGTERM/SIGINT.
+#include <csignal>
+#include <cstdio>
+#include <atomic>
+#include <pthread.h>
+#include <thread>
+
+#include "infra/config.hpp"
+#include "infra/log.hpp"
+#include "infra/pg/migrations.hpp"
+#include "service.hpp"
+
+int main() {
+    // Every thread inherits the blocked signals; only the signal thread below receives them.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    rt::Config config;
+    try {
+        config = rt::config_from_environment();
+        rt::log::set_level(rt::log::parse_level(config.log_level));
+        if (!config.secure_log_path.empty()) rt::log::open_secure(config.secure_log_path);
+        if (!config.audit_log_path.empty()) rt::log::open_audit(config.audit_log_path);
+    } catch (const std::exception& e) {
+        rt::log::error("main", "ugyldig konfigurasjon", {{"error", e.what()}});
+        return 2;
+    }
+
+    try {
+        rt::Service service(config);
+        std::atomic<bool> done{false};
+        std::thread signal_thread([&] {
+            int sig = 0;
+            sigwait(&signals, &sig);
+            if (done) return;
+            rt::log::info("main", "signal mottatt, stopper", {{"signal", sig}});
+            service.request_stop();
+        });
+        // Whatever way we leave, the signal thread is woken and joined before the service goes.
+        struct JoinSignalThread {
+            std::thread& t;
+            std::atomic<bool>& done;
+            ~JoinSignalThread() {
+                done = true;
+                pthread_kill(t.native_handle(), SIGTERM);
+                t.join();
+            }
+        } join_signal_thread{signal_thread, done};
+        service.start();
+        service.wait_for_stop();
+        service.stop();
+    } catch (const rt::pg::MigrationError& e) {
+        rt::log::error("main", "nekter å starte: migreringene stemmer ikke med databasen", {{"error", e.what()}});
+        return 1;
+    } catch (const std::exception& e) {
+        rt::log::error("main", "tjenesten stoppet med en feil", {{"error", e.what()}});
+        return 1;
+    }
+    return 0;
+}

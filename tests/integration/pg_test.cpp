@@ -1,0 +1,123 @@
+#include <catch2/catch.hpp>
+
+#include "core/time.hpp"
+#include "infra/pg/listener.hpp"
+#include "infra/pg/pool.hpp"
+#include "support/test_db.hpp"
+
+using namespace rt;
+
+TEST_CASE("parameters travel as values: text with quotes, NULL, arrays, times, booleans") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 2);
+    pool.with([](pg::Connection& c) {
+        c.exec("CREATE TABLE t (navn text, tall bigint, flagg boolean, tid timestamptz, liste text[])");
+        std::string sneaky = "Robert'); DROP TABLE t; --";
+        auto when = *tid::parse_iso("2025-10-01T08:00:00.250+02:00");
+        c.query("INSERT INTO t VALUES ($1, $2, $3, $4, $5::text[])", sneaky, 42, true, when,
+                std::vector<std::string>{"a\"b", "c\\d", "e,f", "NULL"});
+        c.query("INSERT INTO t VALUES ($1, $2, $3, $4, $5)", std::optional<std::string>{}, std::nullopt,
+                std::optional<bool>{}, std::optional<Instant>{}, std::optional<std::string>{});
+        auto r = c.exec("SELECT navn, tall, flagg, tid, liste FROM t ORDER BY navn NULLS LAST");
+        REQUIRE(r.rows() == 2);
+        REQUIRE(r.str(0, 0) == sneaky);
+        REQUIRE(r.integer(0, 1) == 42);
+        REQUIRE(r.boolean(0, 2));
+        REQUIRE(r.time(0, 3) == when);
+        REQUIRE(r.str_array(0, 4) == std::vector<std::string>{"a\"b", "c\\d", "e,f", "NULL"});
+        REQUIRE(r.is_null(1, 0));
+        REQUIRE_FALSE(r.opt_time(1, 3).has_value());
+        REQUIRE_FALSE(r.opt_bool(1, 2).has_value());
+    });
+}
+
+TEST_CASE("a transaction commits on return and rolls back on an exception") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 2);
+    pool.with([](pg::Connection& c) { c.exec("CREATE TABLE t (id int PRIMARY KEY)"); });
+    pool.transaction([](pg::Connection& c) { c.query("INSERT INTO t VALUES ($1)", 1); });
+    REQUIRE_THROWS(pool.transaction([](pg::Connection& c) {
+        c.query("INSERT INTO t VALUES ($1)", 2);
+        throw std::runtime_error("avbrutt");
+    }));
+    REQUIRE_THROWS_AS(pool.transaction([](pg::Connection& c) { c.query("INSERT INTO t VALUES ($1)", 1); }), pg::DbError);
+    REQUIRE(db.scalar("SELECT string_agg(id::text, ',') FROM t") == "1");
+    auto n = pool.transaction([](pg::Connection& c) { return c.exec("SELECT count(*) FROM t").integer(0, 0); });
+    REQUIRE(n == 1);
+    REQUIRE(pool.in_use() == 0);
+}
+
+TEST_CASE("a unique violation is a permanent DbError with its SQLSTATE and no echoed values") {
+    test::TestDatabase db(false);
+    auto c = db.connect();
+    c.exec("CREATE TABLE p (fnr text PRIMARY KEY)");
+    c.query("INSERT INTO p VALUES ($1)", "01010012345");
+    try {
+        c.query("INSERT INTO p VALUES ($1)", "01010012345");
+        FAIL("expected a DbError");
+    } catch (const pg::DbError& e) {
+        REQUIRE(e.sqlstate == "23505");
+        REQUIRE(std::string(e.what()).find("01010012345") == std::string::npos);
+    }
+}
+
+TEST_CASE("an unreachable database is a TransientError, and ping says false") {
+    pg::Pool pool("postgresql://postgres@127.0.0.1:1/nothing?connect_timeout=1", 2, std::chrono::milliseconds(500));
+    REQUIRE_THROWS_AS(pool.acquire(), TransientError);
+    REQUIRE_FALSE(pool.ping());
+    REQUIRE(pool.open_connections() == 0);
+}
+
+TEST_CASE("the pool hands out at most its size and waits for a connection to come back") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 2, std::chrono::milliseconds(300));
+    auto a = pool.acquire();
+    auto b = pool.acquire();
+    REQUIRE(pool.in_use() == 2);
+    REQUIRE_THROWS_AS(pool.acquire(), TransientError);
+    std::thread giver([lease = std::move(a)]() mutable {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        auto gone = std::move(lease);
+    });
+    auto c = pool.acquire();
+    giver.join();
+    REQUIRE(pool.open_connections() == 2);
+}
+
+TEST_CASE("a connection returned inside a transaction is closed, not reused") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 2);
+    {
+        auto lease = pool.acquire();
+        lease->exec("BEGIN");
+    }
+    REQUIRE(pool.open_connections() == 0);
+}
+
+TEST_CASE("the listener calls back on NOTIFY, and once per channel when it connects") {
+    test::TestDatabase db(false);
+    std::mutex m;
+    std::vector<std::string> got;
+    pg::Listener listener(db.url(), {"kanal_a", "kanal_b"}, [&](const std::string& ch) {
+        std::lock_guard lock(m);
+        got.push_back(ch);
+    });
+    listener.start();
+    auto wait_for = [&](std::size_t n) {
+        for (int i = 0; i < 200; ++i) {
+            {
+                std::lock_guard lock(m);
+                if (got.size() >= n) return true;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return false;
+    };
+    REQUIRE(wait_for(2));  // the catch-up call for each channel
+    auto c = db.connect();
+    c.exec("NOTIFY kanal_b");
+    REQUIRE(wait_for(3));
+    listener.stop();
+    std::lock_guard lock(m);
+    REQUIRE(got[2] == "kanal_b");
+}

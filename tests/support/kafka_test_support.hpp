@@ -1,0 +1,21 @@
+#pragma once
+// Real-broker helpers: a fresh topic per test, raw produce, committed offsets.
+#include <string>
+#include <vector>
+
+#include "infra/kafka/handles.hpp"
+
+namespace rt::test {
+
+kafka::KafkaSettings kafka_settings();
+// A new topic with a unique name.
+std::string fresh_topic(const std::string& prefix, int partitions = 1);
+// Produces raw values (with keys) and waits for the acknowledgements.
+void produce_raw(const std::string& topic, const std::vector<std::pair<std::string, std::string>>& keyed_values);
+// The group's committed offset for a partition (-1001 when none).
+long long committed_offset(const std::string& group, const std::string& topic, int partition);
+// Every value on the topic from the beginning, read until `expected` values or the timeout.
+std::vector<std::string> read_topic(const std::string& topic, std::size_t expected,
+                                    std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+}  // namespace rt::test

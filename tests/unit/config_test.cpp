@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "infra/config.hpp"
+
+namespace {
+rt::Config parse(std::map<std::string, std::string> vars) {
+    return rt::parse_config([vars](const char* name) -> std::optional<std::string> {
+        auto it = vars.find(name);
+        if (it == vars.end()) return std::nullopt;
+        return it->second;
+    });
+}
+}  // namespace
+
+TEST_CASE("config defaults follow the spec's table") {
+    auto c = parse({});
+    REQUIRE(c.http_port == 8080);
+    REQUIRE_FALSE(c.kafka_brokers.has_value());
+    REQUIRE(c.kafka_rapid_topic == "toi.rapid-1");
+    REQUIRE(c.kafka_consumer_group_id == "rekrutteringstreff-v1");
+    REQUIRE(c.kafka_reset_policy == "latest");
+    REQUIRE_FALSE(c.kafka_tls.has_value());
+    REQUIRE(c.aktivitetskort_topic == "dab.aktivitetskort-v1.1");
+    REQUIRE(c.aktivitetskort_feil_topic == "dab.aktivitetskort-feil-v1");
+    REQUIRE(c.min_side_url == "https://www.nav.no/rekrutteringstreff");
+    REQUIRE(c.synlighet_behov_intervall == std::chrono::seconds(60));
+    REQUIRE(c.hendelse_relay_intervall == std::chrono::seconds(10));
+    REQUIRE(c.aktivitetskort_relay_intervall == std::chrono::seconds(10));
+    REQUIRE_FALSE(c.azure.has_value());
+}
+
+TEST_CASE("config reads every variable it is given") {
+    auto c = parse({{"HTTP_PORT", "9090"},
+                    {"DATABASE_URL", "postgresql://x@y/z"},
+                    {"KAFKA_BROKERS", "k1:9092,k2:9092"},
+                    {"KAFKA_RAPID_TOPIC", "rapid"},
+                    {"KAFKA_RESET_POLICY", "earliest"},
+                    {"KAFKA_CERTIFICATE_PATH", "/c"},
+                    {"KAFKA_PRIVATE_KEY_PATH", "/k"},
+                    {"KAFKA_CA_PATH", "/ca"},
+                    {"AZURE_APP_CLIENT_ID", "aud"},
+                    {"AZURE_OPENID_CONFIG_ISSUER", "https://issuer"},
+                    {"AZURE_OPENID_CONFIG_JWKS_URI", "file:///tmp/jwks.json"},
+                    {"REKRUTTERINGSBISTAND_UTVIKLER", "g-utv"},
+                    {"MIN_SIDE_URL", "https://min.side/treff/"},
+                    {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "5"}});
+    REQUIRE(c.http_port == 9090);
+    REQUIRE(c.database_url == "postgresql://x@y/z");
+    REQUIRE(*c.kafka_brokers == "k1:9092,k2:9092");
+    REQUIRE(c.kafka_rapid_topic == "rapid");
+    REQUIRE(c.kafka_reset_policy == "earliest");
+    REQUIRE(c.kafka_tls->ca_path == "/ca");
+    REQUIRE(c.azure->client_id == "aud");
+    REQUIRE(c.azure->jwks_uri == "file:///tmp/jwks.json");
+    REQUIRE(c.group_utvikler == "g-utv");
+    REQUIRE(c.min_side_url == "https://min.side/treff");
+    REQUIRE(c.synlighet_behov_intervall == std::chrono::seconds(5));
+}
+
+TEST_CASE("an invalid variable is refused with its name in the message") {
+    REQUIRE_THROWS_WITH(parse({{"HTTP_PORT", "80a"}}), Catch::Contains("HTTP_PORT"));
+    REQUIRE_THROWS_WITH(parse({{"HTTP_PORT", "70000"}}), Catch::Contains("HTTP_PORT"));
+    REQUIRE_THROWS_WITH(parse({{"KAFKA_RESET_POLICY", "newest"}}), Catch::Contains("KAFKA_RESET_POLICY"));
+    REQUIRE_THROWS_WITH(parse({{"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "0"}}),
+                        Catch::Contains("SYNLIGHET_BEHOV_INTERVALL_SEKUNDER"));
+    REQUIRE_THROWS_WITH(parse({{"KAFKA_CERTIFICATE_PATH", "/c"}}), Catch::Contains("KAFKA_PRIVATE_KEY_PATH"));
+    REQUIRE_THROWS_WITH(parse({{"TOKEN_X_CLIENT_ID", "a"}, {"TOKEN_X_ISSUER", "b"}}), Catch::Contains("TOKEN_X_JWKS_URI"));
+    REQUIRE_THROWS_WITH(parse({{"TOKEN_X_CLIENT_ID", "a"}, {"TOKEN_X_ISSUER", "b"}, {"TOKEN_X_JWKS_URI", "ftp://x"}}),
+                        Catch::Contains("TOKEN_X_JWKS_URI"));
+    REQUIRE_THROWS_WITH(parse({{"MIN_SIDE_URL", "nav.no"}}), Catch::Contains("MIN_SIDE_URL"));
+    REQUIRE_THROWS_AS(parse({{"LOG_LEVEL", "loud"}}), rt::ConfigError);
+}

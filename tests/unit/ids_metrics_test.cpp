@@ -1,0 +1,52 @@
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "core/ids.hpp"
+#include "infra/metrics.hpp"
+
+TEST_CASE("new UUIDs are version 4, canonical and distinct") {
+    std::set<std::string> seen;
+    for (int i = 0; i < 1000; ++i) {
+        auto id = rt::new_uuid();
+        REQUIRE(id.size() == 36);
+        REQUIRE(id[14] == '4');
+        REQUIRE(rt::parse_uuid(id) == id);
+        seen.insert(id);
+    }
+    REQUIRE(seen.size() == 1000);
+}
+
+TEST_CASE("parse_uuid accepts canonical UUIDs in any case and refuses others") {
+    REQUIRE(rt::parse_uuid("6F1C3A52-9B7E-4C2D-8E1F-0A1B2C3D4E5F") == "6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f");
+    REQUIRE_FALSE(rt::parse_uuid("6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5").has_value());
+    REQUIRE_FALSE(rt::parse_uuid("6f1c3a52x9b7e-4c2d-8e1f-0a1b2c3d4e5f").has_value());
+    REQUIRE_FALSE(rt::parse_uuid("' OR 1=1 --").has_value());
+}
+
+TEST_CASE("metrics render counters, histograms and callback gauges in Prometheus text format") {
+    rt::Metrics m;
+    m.describe("http_requests_total", "HTTP requests");
+    m.add("http_requests_total", {{"route", "/isalive"}, {"status", "200"}});
+    m.add("http_requests_total", {{"route", "/isalive"}, {"status", "200"}});
+    m.observe("http_request_duration_seconds", {{"route", "/isalive"}}, 0.003);
+    m.gauge_callback("outbox_backlog", [] { return rt::Metrics::Samples{{{{"outbox", "kort"}}, 7}}; });
+    auto text = m.render();
+    REQUIRE(text.find("# HELP http_requests_total HTTP requests\n") != std::string::npos);
+    REQUIRE(text.find("# TYPE http_requests_total counter\n") != std::string::npos);
+    REQUIRE(text.find("http_requests_total{route=\"/isalive\",status=\"200\"} 2\n") != std::string::npos);
+    REQUIRE(text.find("http_request_duration_seconds_bucket{route=\"/isalive\",le=\"0.0025\"} 0\n") != std::string::npos);
+    REQUIRE(text.find("http_request_duration_seconds_bucket{route=\"/isalive\",le=\"0.005\"} 1\n") != std::string::npos);
+    REQUIRE(text.find("http_request_duration_seconds_count{route=\"/isalive\"} 1\n") != std::string::npos);
+    REQUIRE(text.find("outbox_backlog{outbox=\"kort\"} 7\n") != std::string::npos);
+    REQUIRE(m.counter_value("http_requests_total", {{"route", "/isalive"}, {"status", "200"}}) == 2);
+}
+
+TEST_CASE("readiness names every failing condition") {
+    rt::Readiness r;
+    r.set("migrations", false);
+    r.add_check("database", [] { return true; });
+    r.add_check("kafka", [] { return false; });
+    REQUIRE(r.failing() == std::vector<std::string>{"migrations", "kafka"});
+    r.set("migrations", true);
+    REQUIRE(r.failing() == std::vector<std::string>{"kafka"});
+}

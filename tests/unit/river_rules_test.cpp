@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include "core/errors.hpp"
+#include "infra/rapid/river.hpp"
+
+using namespace rt::rapid;
+
+namespace {
+Message msg(const char* text) { return Message::parse(text); }
+}  // namespace
+
+TEST_CASE("message: nested keys, presence and strings") {
+    auto m = msg(R"({"@event_name":"x","synlighet":{"erSynlig":false,"ferdigBeregnet":true},"tom":null})");
+    REQUIRE(m.event_name() == "x");
+    REQUIRE(m.has("synlighet.erSynlig"));
+    REQUIRE(m.find("synlighet.erSynlig")->as_bool() == false);
+    REQUIRE_FALSE(m.has("synlighet.sperret"));
+    REQUIRE_FALSE(m.has("tom"));
+    REQUIRE(m.find("tom") != nullptr);
+    REQUIRE_FALSE(m.has("@event_name.deeper"));
+    REQUIRE(m.string("synlighet") == "");
+}
+
+TEST_CASE("message: text that is not a JSON object is a permanent error") {
+    REQUIRE_THROWS_AS(Message::parse("not json"), rt::PermanentError);
+    REQUIRE_THROWS_AS(Message::parse("[1,2]"), rt::PermanentError);
+    REQUIRE_THROWS_AS(Message::parse(""), rt::PermanentError);
+    REQUIRE_THROWS_AS(Message::parse("{\"a\":"), rt::PermanentError);
+}
+
+TEST_CASE("require_key: present and not null") {
+    auto rule = require_key("fodselsnummer");
+    REQUIRE_FALSE(rule.check(msg(R"({"fodselsnummer":"01010012345"})")));
+    REQUIRE(rule.check(msg(R"({"fodselsnummer":null})")));
+    REQUIRE(rule.check(msg(R"({})")));
+}
+
+TEST_CASE("require_value: string and bool equality") {
+    auto name = require_value("@event_name", std::string("ping"));
+    REQUIRE_FALSE(name.check(msg(R"({"@event_name":"ping"})")));
+    REQUIRE(name.check(msg(R"({"@event_name":"pong"})")));
+    REQUIRE(name.check(msg(R"({})")));
+    auto flag = require_value("synlighet.ferdigBeregnet", true);
+    REQUIRE_FALSE(flag.check(msg(R"({"synlighet":{"ferdigBeregnet":true}})")));
+    REQUIRE(flag.check(msg(R"({"synlighet":{"ferdigBeregnet":false}})")));
+    REQUIRE(flag.check(msg(R"({"synlighet":{"ferdigBeregnet":"true"}})")));
+}
+
+TEST_CASE("require_any: one of several values") {
+    auto rule = require_any("@event_name", {"a", "b"});
+    REQUIRE_FALSE(rule.check(msg(R"({"@event_name":"a"})")));
+    REQUIRE_FALSE(rule.check(msg(R"({"@event_name":"b"})")));
+    REQUIRE(rule.check(msg(R"({"@event_name":"c"})")));
+}
+
+TEST_CASE("forbid_key: present and not null fails") {
+    auto rule = forbid_key("aktørId");
+    REQUIRE_FALSE(rule.check(msg(R"({})")));
+    REQUIRE_FALSE(rule.check(msg(R"({"aktørId":null})")));
+    REQUIRE(rule.check(msg(R"({"aktørId":"123"})")));
+}
+
+TEST_CASE("interested_in never fails; a rule's reason never quotes the value") {
+    REQUIRE_FALSE(interested_in("x").check(msg(R"({})")));
+    auto why = require_value("fodselsnummer", std::string("01010012345")).check(msg(R"({"fodselsnummer":"31129912345"})"));
+    REQUIRE(why);
+    REQUIRE(why->find("31129912345") == std::string::npos);
+}

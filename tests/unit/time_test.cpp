@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "core/time.hpp"
+
+using namespace rt;
+
+TEST_CASE("ISO times with offset, Z, or none (= Europe/Oslo) give the right instant") {
+    auto z = tid::parse_iso("2025-10-01T06:00:00Z");
+    REQUIRE(z);
+    REQUIRE(tid::format_utc(*z) == "2025-10-01T06:00:00.000000Z");
+    REQUIRE(*tid::parse_iso("2025-10-01T08:00:00+02:00") == *z);
+    REQUIRE(*tid::parse_iso("2025-10-01T08:00:00+0200") == *z);
+    REQUIRE(*tid::parse_iso("2025-10-01 06:00:00+00") == *z);
+    REQUIRE(*tid::parse_iso("2025-10-01T08:00:00") == *z);  // summer time in Oslo: +02:00
+    REQUIRE(tid::format_utc(*tid::parse_iso("2025-01-15T08:00:00")) == "2025-01-15T07:00:00.000000Z");  // winter +01:00
+    REQUIRE(tid::format_utc(*tid::parse_iso("2025-10-01T08:00:00.123")) == "2025-10-01T06:00:00.123000Z");
+    REQUIRE(tid::format_utc(*tid::parse_iso("2025-10-01T08:00:00.123456789")) == "2025-10-01T06:00:00.123456Z");
+}
+
+TEST_CASE("local times at the daylight-saving changes") {
+    // 2025-03-30 02:30 does not exist in Oslo: moved forward to 03:30 CEST = 01:30Z.
+    REQUIRE(tid::format_utc(*tid::parse_iso("2025-03-30T02:30:00")) == "2025-03-30T01:30:00.000000Z");
+    // 2025-10-26 02:30 happens twice: the earlier (CEST, 00:30Z) is taken.
+    REQUIRE(tid::format_utc(*tid::parse_iso("2025-10-26T02:30:00")) == "2025-10-26T00:30:00.000000Z");
+}
+
+TEST_CASE("unparsable times are refused") {
+    for (auto bad : {"", "2025-10-01", "2025-13-01T08:00:00", "2025-10-01T25:00:00", "2025-10-01T08:00:00+",
+                     "2025-10-01T08:00:00X", "2025-10-01T08:00:00.", "i går", "2025-02-30T08:00:00"})
+        REQUIRE_FALSE(tid::parse_iso(bad).has_value());
+}
+
+TEST_CASE("formatting in Oslo time follows daylight saving") {
+    auto summer = *tid::parse_iso("2025-10-01T06:00:00Z");
+    REQUIRE(tid::format_oslo(summer) == "2025-10-01T08:00:00+02:00");
+    auto winter = *tid::parse_iso("2025-11-01T06:00:00.987654Z");
+    REQUIRE(tid::format_oslo(winter) == "2025-11-01T07:00:00+01:00");
+    REQUIRE(tid::format_oslo_millis(winter) == "2025-11-01T07:00:00.987+01:00");
+    REQUIRE(tid::format_oslo_local(winter) == "2025-11-01T07:00:00.987654");
+    REQUIRE(tid::oslo_date(*tid::parse_iso("2025-10-01T23:30:00Z")) == "2025-10-02");
+    auto p = tid::oslo_parts(summer);
+    REQUIRE(p.year == 2025);
+    REQUIRE(p.month == 10);
+    REQUIRE(p.day == 1);
+    REQUIRE(p.hour == 8);
+    REQUIRE(p.minute == 0);
+}
