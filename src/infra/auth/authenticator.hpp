@@ -1,0 +1,33 @@
+#pragma once
+// Who is calling: the bearer token of a request, verified against the issuer it names, turned
+// into a Principal. Counsellors come from Azure AD, citizens from TokenX.
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "infra/auth/principal.hpp"
+#include "infra/auth/token_verifier.hpp"
+#include "infra/config.hpp"
+#include "infra/http/message.hpp"
+
+namespace rt::auth {
+
+class Authenticator {
+public:
+    // An issuer missing from the configuration is not trusted at all. The clock must outlive this.
+    Authenticator(const Config& config, const Clock& clock);
+
+    // Throws rt::unauthorized (401) when there is no valid token or it lacks the identity claim.
+    Principal authenticate(const http::Request& request) const;
+
+private:
+    Principal counsellor(const boost::json::object& claims) const;
+
+    std::optional<TokenVerifier> azure_;
+    std::optional<TokenVerifier> tokenx_;
+    std::string group_arbeidsgiverrettet_;
+    std::string group_jobbsokerrettet_;
+    std::string group_utvikler_;
+};
+
+}  // namespace rt::auth

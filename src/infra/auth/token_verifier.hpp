@@ -1,0 +1,38 @@
+#pragma once
+// Verifies the bearer tokens of one issuer (Azure AD or TokenX): an RS256 signature by one of the
+// issuer's published keys, then iss, aud, exp and nbf.
+#include <boost/json/object.hpp>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "infra/auth/jwks.hpp"
+#include "infra/config.hpp"
+
+namespace rt::auth {
+
+class TokenVerifier {
+public:
+    // The clock must outlive the verifier. leeway allows for clocks that disagree with the issuer's.
+    TokenVerifier(TokenIssuer issuer, const Clock& clock, std::chrono::seconds leeway = std::chrono::seconds(60));
+
+    // The token's claims, or throws rt::unauthorized. The detail names the rule that failed and
+    // never a claim value or the token, since it goes back to the caller and into logs.
+    boost::json::object verify(std::string_view token) const;
+
+    const TokenIssuer& issuer() const { return issuer_; }
+
+private:
+    TokenIssuer issuer_;
+    const Clock& clock_;
+    std::chrono::seconds leeway_;
+    std::unique_ptr<Jwks> jwks_;  // a cache behind a const interface; a pointer keeps the verifier movable
+};
+
+// The iss claim of a token whose signature has not been checked: only for choosing the verifier.
+std::optional<std::string> unverified_issuer(std::string_view token);
+
+}  // namespace rt::auth
