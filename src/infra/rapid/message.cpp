@@ -4,9 +4,9 @@
 
 namespace rt::rapid {
 
-Message Message::parse(std::string_view text) {
+Message Message::parse(std::string_view text, boost::json::storage_ptr storage) {
     boost::system::error_code ec;
-    auto v = boost::json::parse(text, ec);
+    auto v = boost::json::parse(text, ec, std::move(storage));
     if (ec) throw PermanentError("ikke gyldig JSON");
     if (!v.is_object()) throw PermanentError("ikke et JSON-objekt");
     return Message(std::move(v.as_object()));

@@ -10,8 +10,18 @@ class Message {
 public:
     Message() = default;
     explicit Message(boost::json::object o) : json_(std::move(o)) {}
-    // Throws PermanentError when the text is not a JSON object.
-    static Message parse(std::string_view text);
+    // Throws PermanentError when the text is not a JSON object. The message's memory comes from
+    // `storage` (the dispatcher parses a whole batch into one buffer).
+    static Message parse(std::string_view text, boost::json::storage_ptr storage = {});
+
+    // A copy always owns its memory, so a handler may keep one after the batch is gone.
+    Message(const Message& o) : json_(o.json_, boost::json::storage_ptr()) {}
+    Message& operator=(const Message& o) {
+        json_ = boost::json::object(o.json_, boost::json::storage_ptr());
+        return *this;
+    }
+    Message(Message&&) = default;
+    Message& operator=(Message&&) = default;
 
     // A value by key, where "a.b" looks inside the object under "a"; nullptr when absent.
     const boost::json::value* find(std::string_view path) const;

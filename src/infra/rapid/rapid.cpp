@@ -65,6 +65,9 @@ void Rapid::publish_all(std::vector<std::pair<std::string, Message>> keyed_messa
 }
 
 void Rapid::dispatch(std::vector<kafka::Record>& batch) {
+    // Declared before the messages, so it outlives them.
+    boost::json::monotonic_resource batch_memory(parse_buffer_.data(), parse_buffer_.size());
+    boost::json::storage_ptr storage(&batch_memory);
     std::vector<kafka::Record*> records;
     std::vector<Message> messages;
     records.reserve(batch.size());
@@ -72,7 +75,7 @@ void Rapid::dispatch(std::vector<kafka::Record>& batch) {
     for (auto& r : batch) {
         if (r.done & kUnparsable) continue;
         try {
-            messages.push_back(Message::parse(r.value));
+            messages.push_back(Message::parse(r.value, storage));
         } catch (const PermanentError& e) {
             dead_letters_.store(r, "rapid", e.what());
             metrics_.add("rapid_messages_total", {{"river", "rapid"}, {"result", "unparsable"}});

@@ -56,6 +56,10 @@ private:
     kafka::DeadLetters& dead_letters_;
     Metrics& metrics_;
     std::vector<River> rivers_;
+    // Each batch is parsed into one monotonic buffer that is kept for the next batch: parsing
+    // is most of the work per message, and most of that was allocation. dispatch() runs on one
+    // thread (the consumer's or the embedded dispatcher's) at a time.
+    std::vector<unsigned char> parse_buffer_ = std::vector<unsigned char>(1 << 20);
 };
 
 }  // namespace rt::rapid
