@@ -32,6 +32,11 @@ Service::Service(Config config, std::shared_ptr<const Clock> clock)
       scheduler_(pool_, metrics_),
       topics_(kafka_settings(config_), pool_, metrics_),
       rapid_(make_rapid(config_, topics_, *clock_, metrics_)),
+      notifications_(config_.database_url),
+      auth_(config_, *clock_),
+      context_{config_, *clock_, bus_, router_, *rapid_, topics_, scheduler_, pool_, notifications_, auth_, metrics_, readiness_},
+      jobbsoker_(std::make_unique<jobbsoker::Module>(context_)),
+      synlighet_(std::make_unique<synlighet::Module>(context_, jobbsoker_->synlighet())),
       server_(router_, metrics_,
               http::ServerOptions{"0.0.0.0", static_cast<unsigned short>(config_.http_port), config_.http_threads,
                                   config_.http_body_limit, config_.http_request_timeout}) {
@@ -94,6 +99,7 @@ void Service::start() {
     }
     rapid_->start();
     topics_.start();
+    notifications_.start();
     scheduler_.start();
     log::info("service", "tjenesten er startet", {{"port", server_.port()}});
 }
@@ -117,6 +123,7 @@ void Service::stop() {
     request_stop();
     readiness_.set("stopping", false);
     server_.stop(std::chrono::seconds(5));
+    notifications_.stop();
     scheduler_.stop();
     rapid_->stop();
     topics_.stop();

@@ -8,14 +8,18 @@
 
 #include "core/bus.hpp"
 #include "core/clock.hpp"
+#include "infra/auth/authenticator.hpp"
 #include "infra/config.hpp"
 #include "infra/http/router.hpp"
 #include "infra/http/server.hpp"
 #include "infra/kafka/topics.hpp"
 #include "infra/metrics.hpp"
+#include "infra/pg/notifications.hpp"
 #include "infra/pg/pool.hpp"
 #include "infra/rapid/rapid.hpp"
 #include "infra/scheduler.hpp"
+#include "modules/jobbsoker/module.hpp"
+#include "modules/synlighet/module.hpp"
 
 namespace rt {
 
@@ -42,6 +46,7 @@ public:
     Bus& bus() { return bus_; }
     Scheduler& scheduler() { return scheduler_; }
     rapid::Rapid& rapid() { return *rapid_; }
+    jobbsoker::Module& jobbsoker() { return *jobbsoker_; }
     kafka::Topics& topics() { return topics_; }
 
 private:
@@ -58,6 +63,11 @@ private:
     Scheduler scheduler_;
     kafka::Topics topics_;
     std::unique_ptr<rapid::Rapid> rapid_;
+    pg::Notifications notifications_;
+    auth::Authenticator auth_;
+    ModuleContext context_;
+    std::unique_ptr<jobbsoker::Module> jobbsoker_;
+    std::unique_ptr<synlighet::Module> synlighet_;
     http::Server server_;
 
     std::mutex stop_mutex_;

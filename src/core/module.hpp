@@ -12,7 +12,8 @@ class Metrics;
 class Readiness;
 class Scheduler;
 namespace http { class Router; }
-namespace pg { class Pool; }
+namespace pg { class Pool; class Notifications; }
+namespace auth { class Authenticator; }
 namespace rapid { class Rapid; }
 namespace kafka { class Topics; }
 
@@ -25,6 +26,8 @@ struct ModuleContext {
     kafka::Topics& topics;  // other topics; disabled in standalone mode
     Scheduler& scheduler;
     pg::Pool& db;
+    pg::Notifications& notifications;  // NOTIFY channel -> callback (wake a job)
+    const auth::Authenticator& auth;
     Metrics& metrics;
     Readiness& readiness;
 };

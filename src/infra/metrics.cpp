@@ -76,7 +76,7 @@ void Metrics::observe(std::string_view histogram, const Labels& labels, double s
 
 void Metrics::gauge_callback(std::string_view name, std::function<Samples()> read) {
     std::lock_guard lock(mutex_);
-    family(name, "gauge").read = std::move(read);
+    family(name, "gauge").reads.push_back(std::move(read));
 }
 
 double Metrics::counter_value(std::string_view counter, const Labels& labels) const {
@@ -89,13 +89,13 @@ double Metrics::counter_value(std::string_view counter, const Labels& labels) co
 
 std::string Metrics::render() const {
     // Callbacks may query the database; copy them out so the lock is not held meanwhile.
-    std::vector<std::pair<std::string, std::function<Samples()>>> callbacks;
+    std::vector<std::pair<std::string, std::vector<std::function<Samples()>>>> callbacks;
     std::string out;
     {
         std::lock_guard lock(mutex_);
         for (const auto& [name, f] : families_) {
-            if (f.read) {
-                callbacks.emplace_back(name, f.read);
+            if (!f.reads.empty()) {
+                callbacks.emplace_back(name, f.reads);
                 continue;
             }
             if (!f.help.empty()) out += fmt::format("# HELP {} {}\n", name, f.help);
@@ -111,12 +111,15 @@ std::string Metrics::render() const {
             }
         }
     }
-    for (const auto& [name, read] : callbacks) {
+    for (const auto& [name, reads] : callbacks) {
         Samples samples;
-        try {
-            samples = read();
-        } catch (const std::exception&) {
-            continue;  // a gauge whose source is down is left out rather than failing the scrape
+        for (const auto& read : reads) {
+            try {
+                auto more = read();
+                samples.insert(samples.end(), more.begin(), more.end());
+            } catch (const std::exception&) {
+                // a source that is down is left out rather than failing the scrape
+            }
         }
         out += fmt::format("# TYPE {} gauge\n", name);
         for (const auto& [labels, v] : samples) out += fmt::format("{}{} {}\n", name, braces(render_labels(labels)), number(v));

@@ -20,6 +20,7 @@ public:
     void set(std::string_view gauge, const Labels& labels, double value);
     void observe(std::string_view histogram, const Labels& labels, double seconds);
     // A gauge read when scraped, for values that live elsewhere (outbox backlog, pool use).
+    // Several callbacks may feed one gauge (each module its own outbox), with distinct labels.
     void gauge_callback(std::string_view name, std::function<Samples()> read);
 
     double counter_value(std::string_view counter, const Labels& labels = {}) const;
@@ -36,7 +37,7 @@ private:
         std::string help;
         std::map<std::string, double> values;          // by rendered label set
         std::map<std::string, Histogram> histograms;  // by rendered label set
-        std::function<Samples()> read;
+        std::vector<std::function<Samples()>> reads;
     };
     Family& family(std::string_view name, const char* type);
 

@@ -1,0 +1,14 @@
+#pragma once
+// The module's HTTP API (../shared/spec/jobbsoker.md): meetings, job seekers, citizens.
+#include "infra/auth/authenticator.hpp"
+#include "infra/http/router.hpp"
+#include "modules/jobbsoker/jobbsoker_tjeneste.hpp"
+#include "modules/jobbsoker/treff_tjeneste.hpp"
+
+namespace rt::jobbsoker {
+
+void registrer_treff_api(http::Router& routes, const auth::Authenticator& auth, TreffTjeneste& treff);
+void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& auth, JobbsokerTjeneste& jobbsokere);
+void registrer_borger_api(http::Router& routes, const auth::Authenticator& auth, JobbsokerTjeneste& jobbsokere);
+
+}  // namespace rt::jobbsoker

@@ -1,0 +1,130 @@
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "core/ids.hpp"
+#include "modules/jobbsoker/fodselsnummer.hpp"
+#include "modules/jobbsoker/http_api.hpp"
+#include "modules/jobbsoker/http_felles.hpp"
+#include "modules/jobbsoker/json.hpp"
+
+namespace rt::jobbsoker {
+namespace {
+
+constexpr std::size_t kMaxNavn = 100, kMaxPerForesporsel = 10000;
+
+std::vector<jobbsoker_repo::NyJobbsoker> les_nye(const http::Request& r) {
+    auto body = http::parse_body(r);
+    const auto& liste = http::body_array(body);
+    if (liste.size() > kMaxPerForesporsel) throw bad_request(fmt::format("høyst {} jobbsøkere per forespørsel", kMaxPerForesporsel));
+    std::vector<jobbsoker_repo::NyJobbsoker> out;
+    out.reserve(liste.size());
+    for (std::size_t i = 0; i < liste.size(); ++i) {
+        try {
+            const auto& o = http::object_field(liste[i], "jobbsøkeren");
+            auto fnr = http::optional_string(o, "fødselsnummer");
+            if (!fnr) throw bad_request("feltet 'fødselsnummer' mangler");
+            if (!gyldig_fodselsnummer(*fnr)) throw bad_request("ugyldig fødselsnummer");
+            auto fornavn = tekstfelt(o, "fornavn", kMaxNavn, true);
+            auto etternavn = tekstfelt(o, "etternavn", kMaxNavn, true);
+            if (!fornavn) throw bad_request("feltet 'fornavn' mangler");
+            if (!etternavn) throw bad_request("feltet 'etternavn' mangler");
+            out.push_back({*fnr, *fornavn, *etternavn, tekstfelt(o, "lagtTilAvNavn", kMaxNavn * 2, false)});
+        } catch (const Problem& p) {
+            throw Problem(p.status, p.title, fmt::format("jobbsøker nr. {}: {}", i + 1, p.what()));
+        }
+    }
+    return out;
+}
+
+jobbsoker_repo::Sok les_sok(const http::Request& r) {
+    auto body = http::parse_object_body(r);
+    jobbsoker_repo::Sok s;
+    s.fritekst = tekstfelt(body, "fritekst", 200, false);
+    if (auto st = http::optional_string_array(body, "status")) {
+        for (const auto& x : *st) {
+            if (std::find(std::begin(status::alle_synlige), std::end(status::alle_synlige), x) == std::end(status::alle_synlige))
+                throw bad_request(fmt::format("ukjent status '{}'", x));
+            s.statuser.push_back(x);
+        }
+    }
+    s.side = http::optional_int(body, "side").value_or(1);
+    s.antall_per_side = http::optional_int(body, "antallPerSide").value_or(25);
+    if (s.side < 1 || s.side > 1000000) throw bad_request("feltet 'side' må være 1 eller mer");
+    if (s.antall_per_side < 1 || s.antall_per_side > 100) throw bad_request("feltet 'antallPerSide' må være mellom 1 og 100");
+    return s;
+}
+
+std::vector<std::string> les_person_treff_ider(const http::Request& r) {
+    auto body = http::parse_object_body(r);
+    auto ider = http::optional_string_array(body, "personTreffIder");
+    if (!ider) throw bad_request("feltet 'personTreffIder' mangler");
+    if (ider->size() > kMaxPerForesporsel) throw bad_request(fmt::format("høyst {} per forespørsel", kMaxPerForesporsel));
+    std::vector<std::string> out;
+    for (const auto& id : *ider) {
+        auto u = parse_uuid(id);
+        if (!u) throw bad_request("personTreffIder må være UUID-er");
+        out.push_back(*u);
+    }
+    return out;
+}
+
+}  // namespace
+
+void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& auth, JobbsokerTjeneste& jobbsokere) {
+    const std::string base = "/api/rekrutteringstreff/{id}/jobbsoker";
+
+    routes.add("POST", base, [&](http::Request& r) {
+        auto p = veileder(auth, r, alle_veilederroller);
+        auto id = path_uuid(r, "id");
+        auto lagt_til = jobbsokere.legg_til(p, id, les_nye(r));
+        boost::json::array ider;
+        for (const auto& j : lagt_til) ider.emplace_back(j.id);
+        return http::json(201, boost::json::object{{"personTreffIder", std::move(ider)}});
+    });
+    routes.add("GET", base, [&](http::Request& r) {
+        auto p = veileder(auth, r, alle_veilederroller);
+        auto id = path_uuid(r, "id");
+        boost::json::array out;
+        for (const auto& j : jobbsokere.list(id)) out.push_back(json::jobbsoker(j));
+        audit(p, r, id);
+        return http::json(200, out);
+    });
+    routes.add("POST", base + "/sok", [&](http::Request& r) {
+        auto p = veileder(auth, r, alle_veilederroller);
+        auto id = path_uuid(r, "id");
+        auto s = les_sok(r);
+        auto res = jobbsokere.sok(id, s);
+        boost::json::array liste;
+        for (const auto& j : res.jobbsokere) liste.push_back(json::jobbsoker(j));
+        boost::json::object per_status;
+        for (const auto& [st, n] : res.antall_per_status) per_status[st] = n;
+        audit(p, r, id);
+        return http::json(200, boost::json::object{{"jobbsøkere", std::move(liste)},
+                                                   {"totalt", res.totalt},
+                                                   {"antallSkjulte", res.antall_skjulte},
+                                                   {"side", s.side},
+                                                   {"antallPerStatus", std::move(per_status)}});
+    });
+    routes.add("POST", base + "/inviter", [&](http::Request& r) {
+        auto p = veileder(auth, r, alle_veilederroller);
+        auto id = path_uuid(r, "id");
+        jobbsokere.inviter(p, id, les_person_treff_ider(r));
+        return http::json(200, boost::json::object{});
+    });
+    routes.add("DELETE", base + "/{personTreffId}/slett", [&](http::Request& r) {
+        auto p = veileder(auth, r, alle_veilederroller);
+        auto id = path_uuid(r, "id");
+        jobbsokere.slett(p, id, path_uuid(r, "personTreffId"));
+        return http::json(200, boost::json::object{});
+    });
+    routes.add("GET", base + "/hendelser", [&](http::Request& r) {
+        auto p = veileder(auth, r, alle_veilederroller);
+        auto id = path_uuid(r, "id");
+        boost::json::array out;
+        for (const auto& h : jobbsokere.hendelser(id)) out.push_back(json::hendelse_med_person(h));
+        audit(p, r, id);
+        return http::json(200, out);
+    });
+}
+
+}  // namespace rt::jobbsoker

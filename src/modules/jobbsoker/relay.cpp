@@ -1,0 +1,184 @@
+#include "modules/jobbsoker/relay.hpp"
+
+#include <set>
+
+#include "core/errors.hpp"
+#include "infra/log.hpp"
+#include "modules/jobbsoker/json.hpp"
+#include "modules/jobbsoker/model.hpp"
+
+namespace rt::jobbsoker {
+namespace {
+
+constexpr int kBatch = 1000;
+
+struct Rad {
+    std::string hendelse_id;
+    long long rekkefolge;
+    std::string jobbsoker_id;
+    VidereformidletHendelse hendelse;
+};
+
+using json::tekst;
+using json::tid;
+
+VidereformidletHendelse til_hendelse(const pg::Result& r, int i) {
+    auto type = r.str(i, 2);
+    auto tidspunkt = r.time(i, 3);
+    auto aktor = r.opt_str(i, 4).value_or("");
+    auto data = r.opt_str(i, 5);
+    auto fnr = r.str(i, 7);
+    TreffInfo t{r.str(i, 8),      r.str(i, 9),      r.opt_str(i, 10), r.opt_time(i, 11), r.opt_time(i, 12),
+                r.opt_time(i, 13), r.opt_str(i, 14), r.opt_str(i, 15), r.opt_str(i, 16)};
+    auto id = r.str(i, 0);
+    if (type == hendelsestype::invitert) return Invitert{id, fnr, std::move(t), aktor, tidspunkt};
+    if (type == hendelsestype::treff_endret) {
+        std::vector<std::string> felter;
+        if (data) {
+            auto parsed = boost::json::parse(*data);  // kept alive: the loop walks inside it
+            for (const auto& f : parsed.at("endredeFelter").as_array()) felter.emplace_back(f.as_string());
+        }
+        return TreffEndret{id, fnr, std::move(t), aktor, std::move(felter), tidspunkt};
+    }
+    SvarOgStatus s{id, fnr, t.id, std::nullopt, std::nullopt, aktor, false, tidspunkt};
+    if (type == hendelsestype::svart_ja) s.svar = true, s.endret_av_personbruker = true;
+    else if (type == hendelsestype::svart_nei) s.svar = false, s.endret_av_personbruker = true;
+    else if (type == hendelsestype::svart_ja_avlyst) s.svar = true, s.treffstatus = "avlyst";
+    else if (type == hendelsestype::svart_ja_fullfort) s.svar = true, s.treffstatus = "fullført";
+    else if (type == hendelsestype::ikke_svart_avlyst) s.treffstatus = "avlyst";
+    else if (type == hendelsestype::ikke_svart_fullfort) s.treffstatus = "fullført";
+    else throw PermanentError("hendelsestypen skal ikke videreformidles: " + type);
+    return s;
+}
+
+std::string fnr_av(const VidereformidletHendelse& h) {
+    return std::visit([](const auto& e) { return e.fnr; }, h);
+}
+
+void merk_feilet(pg::Pool& db, Metrics& metrics, const std::string& hendelse_id, const std::string& feil) {
+    metrics.add("hendelse_relay_feil_total");
+    log::error("hendelse.relay", "hendelsen kunne ikke leveres; jobbsøkerens hendelser holdes tilbake",
+               {{"hendelseId", hendelse_id}, {"error", feil}});
+    db.with([&](pg::Connection& c) {
+        c.query("UPDATE hendelse_utboks SET forsok = forsok + 1, siste_feil = $2 WHERE hendelse_id = $1", hendelse_id, feil);
+    });
+}
+
+}  // namespace
+
+rapid::Message til_melding(const VidereformidletHendelse& h) {
+    if (const auto* e = std::get_if<Invitert>(&h)) {
+        return rapid::Message(boost::json::object{
+            {"@event_name", "rekrutteringstreffinvitasjon"}, {"fnr", e->fnr}, {"rekrutteringstreffId", e->treff.id},
+            {"hendelseId", e->hendelse_id}, {"tittel", e->treff.tittel}, {"beskrivelse", tekst(e->treff.beskrivelse)},
+            {"fraTid", tid(e->treff.fra_tid)}, {"tilTid", tid(e->treff.til_tid)}, {"svarfrist", tid(e->treff.svarfrist)},
+            {"opprettetAv", e->invitert_av}, {"opprettetTidspunkt", tid(e->tidspunkt)},
+            {"gateadresse", tekst(e->treff.gateadresse)}, {"postnummer", tekst(e->treff.postnummer)},
+            {"poststed", tekst(e->treff.poststed)}});
+    }
+    if (const auto* e = std::get_if<TreffEndret>(&h)) {
+        boost::json::array felter;
+        for (const auto& f : e->endrede_felter) felter.emplace_back(f);
+        return rapid::Message(boost::json::object{
+            {"@event_name", "rekrutteringstreffoppdatering"}, {"fnr", e->fnr}, {"rekrutteringstreffId", e->treff.id},
+            {"hendelseId", e->hendelse_id}, {"tittel", e->treff.tittel}, {"fraTid", tid(e->treff.fra_tid)},
+            {"tilTid", tid(e->treff.til_tid)}, {"gateadresse", tekst(e->treff.gateadresse)},
+            {"postnummer", tekst(e->treff.postnummer)}, {"poststed", tekst(e->treff.poststed)},
+            {"endretAv", e->endret_av}, {"endredeFelter", std::move(felter)}});
+    }
+    const auto& e = std::get<SvarOgStatus>(h);
+    boost::json::object o{{"@event_name", "rekrutteringstreffSvarOgStatus"}, {"fnr", e.fnr},
+                          {"rekrutteringstreffId", e.treff_id}, {"hendelseId", e.hendelse_id}};
+    // svar and treffstatus are omitted, never null, when they do not apply.
+    if (e.svar) o["svar"] = *e.svar;
+    if (e.treffstatus) o["treffstatus"] = *e.treffstatus;
+    o["endretAv"] = e.endret_av;
+    o["endretAvPersonbruker"] = e.endret_av_personbruker;
+    return rapid::Message(std::move(o));
+}
+
+HendelseRelay::HendelseRelay(pg::Pool& db, Bus& bus, rapid::Rapid& rapid, Metrics& metrics, const Clock& clock)
+    : db_(db), bus_(bus), rapid_(rapid), metrics_(metrics), clock_(clock) {}
+
+std::size_t HendelseRelay::kjor() {
+    std::size_t levert = 0;
+    long long cursor = 0;
+    std::set<std::string> holdt_tilbake;  // job seekers with a failed event in this run
+    while (true) {
+        auto r = db_.with([&](pg::Connection& c) {
+            return c.query(R"(
+                SELECT u.hendelse_id, u.rekkefolge, h.hendelsestype, h.tidspunkt, h.aktoridentifikasjon, h.hendelse_data,
+                       j.id, j.fodselsnummer, t.id, t.tittel, t.beskrivelse, t.fra_tid, t.til_tid, t.svarfrist,
+                       t.gateadresse, t.postnummer, t.poststed
+                FROM hendelse_utboks u
+                JOIN jobbsoker_hendelse h ON h.id = u.hendelse_id
+                JOIN jobbsoker j ON j.id = u.jobbsoker_id
+                JOIN rekrutteringstreff t ON t.id = j.rekrutteringstreff_id
+                WHERE j.er_synlig AND u.rekkefolge > $1
+                ORDER BY u.rekkefolge LIMIT $2)",
+                           cursor, kBatch);
+        });
+        if (r.rows() == 0) break;
+        cursor = r.integer(r.rows() - 1, 1);
+
+        std::vector<Rad> rader;
+        for (int i = 0; i < r.rows(); ++i) {
+            Rad rad{r.str(i, 0), r.integer(i, 1), r.str(i, 6), {}};
+            if (holdt_tilbake.contains(rad.jobbsoker_id)) continue;
+            try {
+                rad.hendelse = til_hendelse(r, i);
+            } catch (const std::exception& e) {
+                merk_feilet(db_, metrics_, rad.hendelse_id, e.what());
+                holdt_tilbake.insert(rad.jobbsoker_id);
+                continue;
+            }
+            rader.push_back(std::move(rad));
+        }
+
+        // All at once for throughput; if a subscriber refuses the batch, one at a time to find
+        // out whose event it is.
+        std::vector<const Rad*> ok;
+        try {
+            HendelserVidereformidlet alle;
+            for (const auto& rad : rader) alle.hendelser.push_back(rad.hendelse);
+            if (!alle.hendelser.empty()) bus_.publish(alle);
+            for (const auto& rad : rader) ok.push_back(&rad);
+        } catch (const TransientError&) {
+            throw;
+        } catch (const std::exception&) {
+            for (const auto& rad : rader) {
+                if (holdt_tilbake.contains(rad.jobbsoker_id)) continue;
+                try {
+                    bus_.publish(HendelserVidereformidlet{{rad.hendelse}});
+                    ok.push_back(&rad);
+                } catch (const TransientError&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    merk_feilet(db_, metrics_, rad.hendelse_id, e.what());
+                    holdt_tilbake.insert(rad.jobbsoker_id);
+                }
+            }
+        }
+        if (ok.empty()) continue;
+
+        std::vector<std::pair<std::string, rapid::Message>> meldinger;
+        meldinger.reserve(ok.size());
+        for (const auto* rad : ok) meldinger.emplace_back(fnr_av(rad->hendelse), til_melding(rad->hendelse));
+        rapid_.publish_all(std::move(meldinger));
+
+        std::vector<std::string> ider;
+        for (const auto* rad : ok) ider.push_back(rad->hendelse_id);
+        db_.transaction([&](pg::Connection& c) {
+            c.query(R"(INSERT INTO aktivitetskort_polling (hendelse_id, sendt_tidspunkt)
+                       SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING)",
+                    ider, clock_.now());
+            c.query("DELETE FROM hendelse_utboks WHERE hendelse_id = ANY($1::uuid[])", ider);
+        });
+        levert += ok.size();
+        metrics_.add("hendelse_relay_levert_total", {}, static_cast<double>(ok.size()));
+        if (r.rows() < kBatch) break;
+    }
+    return levert;
+}
+
+}  // namespace rt::jobbsoker

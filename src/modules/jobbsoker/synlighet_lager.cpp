@@ -1,0 +1,77 @@
+#include "modules/jobbsoker/synlighet_lager.hpp"
+
+namespace rt::jobbsoker {
+namespace {
+
+struct Kolonner {
+    std::vector<std::string> fnr;
+    std::vector<bool> synlig, sperret;
+    std::vector<Instant> tid;
+    explicit Kolonner(const std::vector<SynlighetVurdering>& v) {
+        for (const auto& x : v) {
+            fnr.push_back(x.fnr);
+            synlig.push_back(x.er_synlig);
+            sperret.push_back(x.sperret);
+            tid.push_back(x.tidspunkt);
+        }
+    }
+};
+
+// A job seeker who became visible may have events waiting in the outbox: wake the relay.
+void varsle_hvis_synlig(pg::Connection& c, const pg::Result& r) {
+    for (int i = 0; i < r.rows(); ++i)
+        if (r.boolean(i, 0)) {
+            c.exec("SELECT pg_notify('hendelse_utboks', '')");
+            return;
+        }
+}
+
+}  // namespace
+
+long long SynlighetLager::bruk_hendelser(pg::Connection& c, const std::vector<SynlighetVurdering>& vurderinger) {
+    if (vurderinger.empty()) return 0;
+    Kolonner k(vurderinger);
+    auto r = c.query(R"(
+        UPDATE jobbsoker j SET er_synlig = v.synlig, sperret = v.sperret, synlighet_sist_oppdatert = v.tid,
+                               synlighet_kilde = 'EVENT'
+        FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::timestamptz[]) AS v (fnr, synlig, sperret, tid)
+        WHERE j.fodselsnummer = v.fnr
+          AND (j.synlighet_sist_oppdatert IS NULL OR j.synlighet_kilde = 'NEED' OR j.synlighet_sist_oppdatert < v.tid)
+        RETURNING j.er_synlig)",
+                     k.fnr, k.synlig, k.sperret, k.tid);
+    varsle_hvis_synlig(c, r);
+    return r.rows();
+}
+
+long long SynlighetLager::bruk_hendelser(const std::vector<SynlighetVurdering>& vurderinger) {
+    return db_.transaction([&](pg::Connection& c) { return bruk_hendelser(c, vurderinger); });
+}
+
+long long SynlighetLager::bruk_behovssvar(const std::vector<SynlighetVurdering>& vurderinger) {
+    if (vurderinger.empty()) return 0;
+    Kolonner k(vurderinger);
+    return db_.transaction([&](pg::Connection& c) {
+        auto r = c.query(R"(
+            UPDATE jobbsoker j SET er_synlig = v.synlig, sperret = v.sperret, synlighet_sist_oppdatert = v.tid,
+                                   synlighet_kilde = 'NEED'
+            FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::timestamptz[]) AS v (fnr, synlig, sperret, tid)
+            WHERE j.fodselsnummer = v.fnr AND j.synlighet_sist_oppdatert IS NULL
+            RETURNING j.er_synlig)",
+                         k.fnr, k.synlig, k.sperret, k.tid);
+        varsle_hvis_synlig(c, r);
+        return static_cast<long long>(r.rows());
+    });
+}
+
+std::vector<std::string> SynlighetLager::fnr_uten_vurdering() {
+    return db_.with([&](pg::Connection& c) {
+        auto r = c.exec(R"(SELECT DISTINCT fodselsnummer FROM jobbsoker
+                           WHERE synlighet_sist_oppdatert IS NULL AND status <> 'SLETTET')");
+        std::vector<std::string> out;
+        out.reserve(r.rows());
+        for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
+        return out;
+    });
+}
+
+}  // namespace rt::jobbsoker

@@ -1,0 +1,24 @@
+#include "modules/jobbsoker/tilgang.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+
+namespace rt::jobbsoker {
+
+void krev_veileder(const auth::Principal& p, std::initializer_list<Role> roller) {
+    if (p.kind != auth::Principal::Kind::Veileder) throw forbidden("krever en veileder");
+    if (!p.has_any(roller)) throw forbidden("mangler rolle for denne handlingen");
+}
+
+void krev_borger(const auth::Principal& p) {
+    if (p.kind != auth::Principal::Kind::Borger) throw forbidden("krever innlogget jobbsøker");
+}
+
+void krev_eier(const auth::Principal& p, const Treff& t) {
+    if (p.has(Role::Utvikler)) return;
+    bool eier = std::find(t.eiere.begin(), t.eiere.end(), p.nav_ident) != t.eiere.end();
+    if (!eier || !p.has(Role::ArbeidsgiverRettet)) throw forbidden("bare treffets eiere kan gjøre dette");
+}
+
+}  // namespace rt::jobbsoker

@@ -1,0 +1,224 @@
+// Job seekers and citizens over real HTTP and the real PostgreSQL.
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "support/component.hpp"
+#include "support/eventually.hpp"
+#include "support/fnr.hpp"
+
+using namespace rt;
+using rt::test::Component;
+using rt::test::test_fnr;
+
+namespace {
+std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
+std::string ider(std::initializer_list<std::string> ids) {
+    boost::json::array a;
+    for (const auto& i : ids) a.emplace_back(i);
+    return boost::json::serialize(boost::json::object{{"personTreffIder", a}});
+}
+void skjul(const Component& c, const std::string& fnr) {
+    c.db.connect().query("UPDATE jobbsoker SET er_synlig = false, synlighet_sist_oppdatert = now(), synlighet_kilde = 'EVENT' WHERE fodselsnummer = $1", fnr);
+}
+}  // namespace
+
+TEST_CASE("job seekers: add in bulk (201 with their ids), an fnr already there is not added twice") {
+    Component c;
+    auto t = c.jobbsokerrettet();
+    auto id = std::string(c.json("POST", "/api/rekrutteringstreff", c.arbeidsgiverrettet(), "{}", 201).at("id").as_string());
+    auto first = c.legg_til(id, 0, 3, t);
+    REQUIRE(first.size() == 3);
+    auto again = c.legg_til(id, 2, 2, t);  // fnr 2 is there already, 3 is new
+    REQUIRE(again.size() == 1);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker") == 4);
+    auto body = fmt::format(R"([{{"fødselsnummer":"{0}","fornavn":"A","etternavn":"B"}},{{"fødselsnummer":"{0}","fornavn":"A","etternavn":"B"}}])",
+                            test_fnr(9));
+    REQUIRE(c.json("POST", path(id, "/jobbsoker"), t, body, 201).at("personTreffIder").as_array().size() == 1);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'OPPRETTET'") == 5);
+    REQUIRE(c.db.scalar("SELECT DISTINCT status || '/' || er_synlig || '/' || coalesce(synlighet_sist_oppdatert::text, 'null') FROM jobbsoker") ==
+            "LAGT_TIL/true/null");
+}
+
+TEST_CASE("job seekers: the list shows visible, not deleted job seekers with their events newest first") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet("Z100000");
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 3, eier);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0]}));
+    c.json("DELETE", path(id, "/jobbsoker/" + ids[1] + "/slett"), eier);
+    skjul(c, test_fnr(2));
+    auto list = c.json("GET", path(id, "/jobbsoker"), c.jobbsokerrettet("Z200000")).as_array();
+    REQUIRE(list.size() == 1);
+    const auto& j = list[0].as_object();
+    REQUIRE(j.at("personTreffId").as_string() == ids[0]);
+    REQUIRE(j.at("fødselsnummer").as_string() == test_fnr(0));
+    REQUIRE(j.at("fornavn").as_string() == "Fornavn0");
+    REQUIRE(j.at("status").as_string() == "INVITERT");
+    const auto& h = j.at("hendelser").as_array();
+    REQUIRE(h.size() == 2);
+    REQUIRE(h[0].at("hendelsestype").as_string() == "INVITERT");
+    REQUIRE(h[0].at("opprettetAvAktørType").as_string() == "ARRANGØR");
+    REQUIRE(h[0].at("aktørIdentifikasjon").as_string() == "Z100000");
+    REQUIRE(h[0].at("hendelseData").is_null());
+    REQUIRE(h[1].at("hendelsestype").as_string() == "OPPRETTET");
+    auto audit = c.audit_lines();
+    REQUIRE(audit.size() == 1);
+    REQUIRE(audit[0].find("suid=Z200000") != std::string::npos);
+    REQUIRE(audit[0].find("act=ACCESS") != std::string::npos);
+    REQUIRE(audit[0].find("cs3=" + id) != std::string::npos);
+    REQUIRE(c.json("GET", path(id), eier).at("antallJobbsøkere").as_int64() == 1);
+}
+
+TEST_CASE("job seekers: search by free text and status, with paging, hidden count and counts per status") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    boost::json::array body;
+    const char* navn[][2] = {{"Kari", "Nordmann"}, {"Ola", "Nordmann"}, {"Per", "Hansen"}, {"Kari", "Hansen"}, {"Anne", "Nord_lys"}};
+    for (int i = 0; i < 5; ++i) body.push_back({{"fødselsnummer", test_fnr(i)}, {"fornavn", navn[i][0]}, {"etternavn", navn[i][1]}});
+    auto ids = c.json("POST", path(id, "/jobbsoker"), eier, boost::json::serialize(body), 201).at("personTreffIder").as_array();
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({std::string(ids[0].as_string()), std::string(ids[2].as_string())}));
+    skjul(c, test_fnr(3));
+
+    auto r = c.json("POST", path(id, "/jobbsoker/sok"), eier, R"({"fritekst":"nord"})").as_object();
+    REQUIRE(r.at("totalt").as_int64() == 3);
+    REQUIRE(r.at("antallSkjulte").as_int64() == 1);
+    REQUIRE(r.at("side").as_int64() == 1);
+    REQUIRE(r.at("jobbsøkere").as_array().size() == 3);
+    REQUIRE(r.at("antallPerStatus").at("INVITERT").as_int64() == 1);
+    REQUIRE(r.at("antallPerStatus").at("LAGT_TIL").as_int64() == 2);
+    REQUIRE(r.at("antallPerStatus").at("SVART_JA").as_int64() == 0);
+
+    auto s = c.json("POST", path(id, "/jobbsoker/sok"), eier, R"({"status":["INVITERT"]})").as_object();
+    REQUIRE(s.at("totalt").as_int64() == 2);
+    REQUIRE(s.at("antallPerStatus").at("LAGT_TIL").as_int64() == 2);  // counts ignore the status filter
+
+    auto kari = c.json("POST", path(id, "/jobbsoker/sok"), eier, R"({"fritekst":"kari"})").as_object();
+    REQUIRE(kari.at("totalt").as_int64() == 1);  // the hidden Kari Hansen is not found, nor counted
+
+    auto underscore = c.json("POST", path(id, "/jobbsoker/sok"), eier, R"({"fritekst":"or_m"})").as_object();
+    REQUIRE(underscore.at("totalt").as_int64() == 0);  // _ is a character, not a wildcard ("ordm" is not found)
+    auto literal = c.json("POST", path(id, "/jobbsoker/sok"), eier, R"({"fritekst":"d_l"})").as_object();
+    REQUIRE(literal.at("totalt").as_int64() == 1);
+
+    auto side2 = c.json("POST", path(id, "/jobbsoker/sok"), eier, R"({"side":2,"antallPerSide":3})").as_object();
+    REQUIRE(side2.at("totalt").as_int64() == 4);
+    REQUIRE(side2.at("side").as_int64() == 2);
+    REQUIRE(side2.at("jobbsøkere").as_array().size() == 1);
+    auto tom = c.json("POST", path(id, "/jobbsoker/sok"), eier, R"({"side":9})").as_object();
+    REQUIRE(tom.at("jobbsøkere").as_array().empty());
+    REQUIRE(tom.at("totalt").as_int64() == 4);
+
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/sok"), eier, R"({"status":["UKJENT"]})").status == 400);
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/sok"), eier, R"({"antallPerSide":0})").status == 400);
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/sok"), eier, R"({"side":"1"})").status == 400);
+}
+
+TEST_CASE("job seekers: invite needs a published meeting (409), unknown or hidden ids are 404 and nothing is stored") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto utkast = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
+    auto u = c.legg_til(utkast, 0, 1, eier);
+    REQUIRE(c.call("POST", path(utkast, "/jobbsoker/inviter"), eier, ider({u[0]})).status == 409);
+
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 1, 3, eier);
+    skjul(c, test_fnr(3));
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], "6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f"})).status == 404);
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], ids[2]})).status == 404);
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], u[0]})).status == 404);  // another meeting's
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/inviter"), eier, R"({"personTreffIder":["x"]})").status == 400);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker WHERE status = 'INVITERT'") == 0);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'INVITERT'") == 0);
+
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], ids[1]}));
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], ids[1]}));  // already invited: no new event
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'INVITERT'") == 2);
+    REQUIRE(test::eventually([&] { return c.db.count("SELECT count(*) FROM aktivitetskort_polling") == 2; }));
+}
+
+TEST_CASE("job seekers: remove is 200, then 409; unknown or hidden is 404") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 2, eier);
+    skjul(c, test_fnr(1));
+    c.json("DELETE", path(id, "/jobbsoker/" + ids[0] + "/slett"), eier);
+    REQUIRE(c.call("DELETE", path(id, "/jobbsoker/" + ids[0] + "/slett"), eier).status == 409);
+    REQUIRE(c.call("DELETE", path(id, "/jobbsoker/" + ids[1] + "/slett"), eier).status == 404);
+    REQUIRE(c.call("DELETE", path(id, "/jobbsoker/6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f/slett"), eier).status == 404);
+    REQUIRE(c.call("DELETE", path(id, "/jobbsoker/nei/slett"), eier).status == 400);
+    REQUIRE(c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + ids[0] + "'") == "SLETTET");
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'SLETTET'") == 1);
+}
+
+TEST_CASE("job seekers: the meeting's event list holds visible job seekers' events, newest first, with who they are") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 2, eier);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], ids[1]}));
+    skjul(c, test_fnr(1));
+    auto list = c.json("GET", path(id, "/jobbsoker/hendelser"), eier).as_array();
+    REQUIRE(list.size() == 2);
+    REQUIRE(list[0].at("hendelsestype").as_string() == "INVITERT");
+    REQUIRE(list[1].at("hendelsestype").as_string() == "OPPRETTET");
+    for (const auto& h : list) {
+        REQUIRE(h.at("personTreffId").as_string() == ids[0]);
+        REQUIRE(h.at("fødselsnummer").as_string() == test_fnr(0));
+        REQUIRE(h.at("fornavn").as_string() == "Fornavn0");
+        REQUIRE(h.at("etternavn").as_string() == "Etternavn0");
+    }
+    REQUIRE(c.audit_lines().size() == 1);
+}
+
+TEST_CASE("citizen: sees their own status, answers yes and no; the same answer twice adds nothing") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 1, eier);
+    auto meg = c.borger(test_fnr(0));
+    auto b = c.json("GET", path(id, "/jobbsoker/borger"), meg).as_object();
+    REQUIRE(b.at("personTreffId").as_string() == ids[0]);
+    REQUIRE(b.at("status").as_string() == "LAGT_TIL");
+    REQUIRE(b.at("erInvitert").as_bool() == false);
+    REQUIRE(b.at("harSvart").as_bool() == false);
+    REQUIRE(b.at("svar").is_null());
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), meg).status == 403);  // not invited
+
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0]}));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);
+    b = c.json("GET", path(id, "/jobbsoker/borger"), meg).as_object();
+    REQUIRE(b.at("status").as_string() == "SVART_JA");
+    REQUIRE(b.at("erInvitert").as_bool());
+    REQUIRE(b.at("harSvart").as_bool());
+    REQUIRE(b.at("svar").as_bool() == true);
+    c.json("POST", path(id, "/jobbsoker/borger/svar-nei"), meg);
+    REQUIRE(c.json("GET", path(id, "/jobbsoker/borger"), meg).at("svar").as_bool() == false);
+    REQUIRE(c.db.scalar(R"(SELECT string_agg(hendelsestype || '/' || opprettet_av_aktortype || '/' || aktoridentifikasjon, ';' ORDER BY rekkefolge)
+                           FROM jobbsoker_hendelse WHERE hendelsestype LIKE 'SVART%')") ==
+            "SVART_JA_TIL_INVITASJON/JOBBSØKER/" + test_fnr(0) + ";SVART_NEI_TIL_INVITASJON/JOBBSØKER/" + test_fnr(0));
+}
+
+TEST_CASE("citizen: not on the meeting or hidden is 404 on read; hidden, closed meeting and passed deadline refuse answers") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 2, eier);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], ids[1]}));
+    REQUIRE(c.call("GET", path(id, "/jobbsoker/borger"), c.borger(test_fnr(7))).status == 404);
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(7))).status == 403);
+    skjul(c, test_fnr(1));
+    REQUIRE(c.call("GET", path(id, "/jobbsoker/borger"), c.borger(test_fnr(1))).status == 404);
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(1))).status == 403);
+
+    c.clock->advance(std::chrono::hours(24 * 12));  // past the deadline (svarfrist is 11 days ahead)
+    auto late = c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(0)));
+    REQUIRE(late.status == 400);
+    REQUIRE(late.body.find(test_fnr(0)) == std::string::npos);
+    c.clock->advance(-std::chrono::hours(24 * 12));
+    c.json("POST", path(id, "/avlys"), eier);
+    REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(0))).status == 409);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype LIKE 'SVART%INVITASJON'") == 0);
+}

@@ -1,0 +1,60 @@
+// Concurrent requests over real HTTP: the database decides, each state change is written once.
+#include <catch2/catch.hpp>
+#include <thread>
+
+#include "support/component.hpp"
+#include "support/fnr.hpp"
+
+using namespace rt;
+using rt::test::Component;
+using rt::test::test_fnr;
+
+namespace {
+std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
+}  // namespace
+
+TEST_CASE("concurrency: the same invitation sent twice at once gives one INVITERT event") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    for (int round = 0; round < 5; ++round) {
+        auto ids = c.legg_til(id, round * 10, 10, eier);
+        boost::json::array a;
+        for (const auto& i : ids) a.emplace_back(i);
+        auto body = boost::json::serialize(boost::json::object{{"personTreffIder", a}});
+        int s1 = 0, s2 = 0;
+        std::thread t1([&] { s1 = c.call("POST", path(id, "/jobbsoker/inviter"), eier, body).status; });
+        std::thread t2([&] { s2 = c.call("POST", path(id, "/jobbsoker/inviter"), eier, body).status; });
+        t1.join();
+        t2.join();
+        REQUIRE(s1 == 200);
+        REQUIRE(s2 == 200);
+    }
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker WHERE status = 'INVITERT'") == 50);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'INVITERT'") == 50);
+    REQUIRE(c.db.count("SELECT count(*) FROM (SELECT jobbsoker_id FROM jobbsoker_hendelse WHERE hendelsestype = 'INVITERT' GROUP BY 1 HAVING count(*) > 1) x") == 0);
+}
+
+TEST_CASE("concurrency: a citizen answering yes and no at once ends with one status and the event that matches it") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 8, eier);
+    boost::json::array a;
+    for (const auto& i : ids) a.emplace_back(i);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, boost::json::serialize(boost::json::object{{"personTreffIder", a}}));
+    for (int i = 0; i < 8; ++i) {
+        auto meg = c.borger(test_fnr(i));
+        std::thread ja([&] { REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), meg).status == 200); });
+        std::thread nei([&] { REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-nei"), meg).status == 200); });
+        ja.join();
+        nei.join();
+        auto status = c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + ids[i] + "'");
+        auto last = c.db.scalar("SELECT hendelsestype FROM jobbsoker_hendelse WHERE jobbsoker_id = '" + ids[i] +
+                                "' ORDER BY rekkefolge DESC LIMIT 1");
+        REQUIRE((status == "SVART_JA" || status == "SVART_NEI"));
+        REQUIRE(last == (status == "SVART_JA" ? "SVART_JA_TIL_INVITASJON" : "SVART_NEI_TIL_INVITASJON"));
+        // Each request wrote an event only if it changed the status: at most two, never two alike in a row.
+        REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE jobbsoker_id = '" + ids[i] + "' AND hendelsestype LIKE 'SVART%'") <= 2);
+    }
+}

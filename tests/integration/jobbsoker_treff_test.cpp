@@ -1,0 +1,184 @@
+// Meetings over real HTTP and the real PostgreSQL: lifecycle, and every error code the spec names.
+#include <catch2/catch.hpp>
+
+#include "core/time.hpp"
+#include "support/component.hpp"
+#include "support/fnr.hpp"
+
+using namespace rt;
+using rt::test::Component;
+
+namespace {
+std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
+
+std::string felter(const Component& c, const std::string& tittel, int dager = 14) {
+    auto fra = c.clock->now() + std::chrono::hours(24 * dager);
+    return boost::json::serialize(boost::json::object{{"tittel", tittel},
+                                                      {"beskrivelse", "Beskrivelse"},
+                                                      {"fraTid", tid::format_oslo(fra)},
+                                                      {"tilTid", tid::format_oslo(fra + std::chrono::hours(2))},
+                                                      {"svarfrist", tid::format_oslo(fra - std::chrono::hours(48))},
+                                                      {"gateadresse", "Eksempelgate 1"},
+                                                      {"postnummer", "0123"},
+                                                      {"poststed", "Oslo"}});
+}
+}  // namespace
+
+TEST_CASE("meeting: create with a default title, read it back as UTKAST with its creator as owner") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet("Z111111");
+    auto id = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "", 201).at("id").as_string());
+    auto t = c.json("GET", path(id), c.jobbsokerrettet()).as_object();
+    REQUIRE(t.at("id").as_string() == id);
+    REQUIRE(t.at("tittel").as_string() == "Nytt rekrutteringstreff");
+    REQUIRE(t.at("status").as_string() == "UTKAST");
+    REQUIRE(t.at("opprettetAvPersonNavident").as_string() == "Z111111");
+    REQUIRE(t.at("eiere").as_array() == boost::json::array{"Z111111"});
+    REQUIRE(t.at("sistEndretAv").as_string() == "Z111111");
+    REQUIRE(t.at("antallJobbsøkere").as_int64() == 0);
+    REQUIRE(t.at("antallJobbsøkereSvartJa").as_int64() == 0);
+    REQUIRE(t.at("fraTid").is_null());
+    REQUIRE(tid::parse_iso(t.at("opprettetAvTidspunkt").as_string()).value() == c.clock->now());
+
+    auto named = c.json("POST", "/api/rekrutteringstreff", eier, R"({"tittel":"Sommerjobb"})", 201);
+    REQUIRE(c.json("GET", path(std::string(named.at("id").as_string())), eier).at("tittel").as_string() == "Sommerjobb");
+}
+
+TEST_CASE("meeting: PUT sets every field, answers in Europe/Oslo offset, and clears what is left out") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
+    auto t = c.json("PUT", path(id), eier,
+                    R"({"tittel":"Treff","beskrivelse":"B","fraTid":"2030-06-01T08:00:00Z","tilTid":"2030-06-01T12:00:00+02:00",
+                        "svarfrist":"2030-05-20T23:59:00+02:00","gateadresse":"Gate 2","postnummer":"5003","poststed":"Bergen"})")
+                 .as_object();
+    REQUIRE(t.at("fraTid").as_string() == "2030-06-01T10:00:00+02:00");
+    REQUIRE(t.at("tilTid").as_string() == "2030-06-01T12:00:00+02:00");
+    REQUIRE(t.at("svarfrist").as_string() == "2030-05-20T23:59:00+02:00");
+    REQUIRE(t.at("poststed").as_string() == "Bergen");
+    auto cleared = c.json("PUT", path(id), eier, R"({"tittel":"Bare tittel"})").as_object();
+    REQUIRE(cleared.at("beskrivelse").is_null());
+    REQUIRE(cleared.at("fraTid").is_null());
+    REQUIRE(cleared.at("tittel").as_string() == "Bare tittel");
+}
+
+TEST_CASE("meeting: publish needs times in order, a deadline and an address (400), only from UTKAST (409)") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
+    auto r = c.call("POST", path(id, "/publiser"), eier);
+    REQUIRE(r.status == 400);
+    REQUIRE(r.headers["content-type"] == "application/problem+json");
+    c.json("PUT", path(id), eier, R"({"tittel":"T","fraTid":"2030-06-01T08:00:00Z","tilTid":"2030-06-01T10:00:00Z"})");
+    auto missing = c.call("POST", path(id, "/publiser"), eier);
+    REQUIRE(missing.status == 400);
+    REQUIRE(missing.body.find("svarfrist") != std::string::npos);
+    REQUIRE(missing.body.find("adresse") != std::string::npos);
+    REQUIRE(c.json("GET", path(id), eier).at("status").as_string() == "UTKAST");
+
+    c.json("PUT", path(id), eier, felter(c, "Klar"));
+    REQUIRE(c.json("POST", path(id, "/publiser"), eier).at("status").as_string() == "PUBLISERT");
+    REQUIRE(c.call("POST", path(id, "/publiser"), eier).status == 409);
+}
+
+TEST_CASE("meeting: cancel and complete only from PUBLISERT; nothing after a final status") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto utkast = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
+    REQUIRE(c.call("POST", path(utkast, "/avlys"), eier).status == 409);
+    REQUIRE(c.call("POST", path(utkast, "/fullfor"), eier).status == 409);
+
+    auto a = c.publisert_treff(eier);
+    REQUIRE(c.json("POST", path(a, "/avlys"), eier).at("status").as_string() == "AVLYST");
+    REQUIRE(c.call("POST", path(a, "/fullfor"), eier).status == 409);
+    REQUIRE(c.call("POST", path(a, "/avlys"), eier).status == 409);
+    REQUIRE(c.call("PUT", path(a), eier, R"({"tittel":"Ny"})").status == 409);
+
+    auto b = c.publisert_treff(eier);
+    REQUIRE(c.json("POST", path(b, "/fullfor"), eier).at("status").as_string() == "FULLFØRT");
+    REQUIRE(c.call("POST", path(b, "/avlys"), eier).status == 409);
+}
+
+TEST_CASE("meeting: delete only an UTKAST without job seekers; then it is gone (404)") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto tom = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
+    auto med = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
+    c.legg_til(med, 0, 1, eier);
+    REQUIRE(c.call("DELETE", path(med), eier).status == 409);
+    REQUIRE(c.json("DELETE", path(tom), eier).at("status").as_string() == "SLETTET");
+    REQUIRE(c.call("GET", path(tom), eier).status == 404);
+    REQUIRE(c.call("DELETE", path(tom), eier).status == 404);
+    auto publisert = c.publisert_treff(eier);
+    REQUIRE(c.call("DELETE", path(publisert), eier).status == 409);
+    REQUIRE(c.db.count("SELECT count(*) FROM rekrutteringstreff WHERE status = 'SLETTET'") == 1);
+}
+
+TEST_CASE("meeting: unknown id is 404, a path id that is not a UUID is 400") {
+    Component c;
+    auto t = c.arbeidsgiverrettet();
+    auto unknown = c.call("GET", path("6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f"), t);
+    REQUIRE(unknown.status == 404);
+    REQUIRE(unknown.headers["content-type"] == "application/problem+json");
+    REQUIRE(c.call("GET", path("ikke-en-uuid"), t).status == 400);
+    REQUIRE(c.call("POST", path("6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f", "/publiser"), t).status == 404);
+}
+
+TEST_CASE("meeting: a change after publishing tells every invited job seeker who has not said no, with what changed") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier, "Gammel tittel");
+    auto ids = c.legg_til(id, 0, 4, eier);  // 0: not invited, 1: invited, 2: yes, 3: no
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier,
+           boost::json::serialize(boost::json::object{{"personTreffIder", {ids[1], ids[2], ids[3]}}}));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test::test_fnr(2)));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-nei"), c.borger(test::test_fnr(3)));
+
+    auto before = c.json("GET", path(id), eier).as_object();
+    auto body = boost::json::object{{"tittel", "Ny tittel"},      {"beskrivelse", before.at("beskrivelse")},
+                                    {"fraTid", before.at("fraTid")}, {"tilTid", before.at("tilTid")},
+                                    {"svarfrist", before.at("svarfrist")}, {"gateadresse", "Ny gate 9"},
+                                    {"postnummer", before.at("postnummer")}, {"poststed", before.at("poststed")}};
+    c.json("PUT", path(id), eier, boost::json::serialize(body));
+    REQUIRE(c.db.scalar(R"(SELECT string_agg(j.fornavn || '=' || (h.hendelse_data->'endredeFelter')::text, ';' ORDER BY j.fornavn)
+                           FROM jobbsoker_hendelse h JOIN jobbsoker j ON j.id = h.jobbsoker_id
+                           WHERE h.hendelsestype = 'TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON')") ==
+            R"(Fornavn1=["NAVN", "STED"];Fornavn2=["NAVN", "STED"])");
+    // The same content again changes nothing and tells nobody.
+    c.json("PUT", path(id), eier, boost::json::serialize(body));
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON'") == 2);
+}
+
+TEST_CASE("meeting: cancelling gives yes-sayers SVART_JA_TREFF_AVLYST and the unanswered IKKE_SVART_TREFF_AVLYST") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet("Z123456");
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 4, eier);  // 0: not invited, 1: invited, 2: yes, 3: no
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier,
+           boost::json::serialize(boost::json::object{{"personTreffIder", {ids[1], ids[2], ids[3]}}}));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test::test_fnr(2)));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-nei"), c.borger(test::test_fnr(3)));
+    c.json("POST", path(id, "/avlys"), eier);
+    REQUIRE(c.db.scalar(R"(SELECT string_agg(j.fornavn || '=' || h.hendelsestype || '/' || h.opprettet_av_aktortype || '/' ||
+                                  h.aktoridentifikasjon, ';' ORDER BY j.fornavn)
+                           FROM jobbsoker_hendelse h JOIN jobbsoker j ON j.id = h.jobbsoker_id
+                           WHERE h.hendelsestype LIKE '%AVLYST')") ==
+            "Fornavn1=IKKE_SVART_TREFF_AVLYST/ARRANGØR/Z123456;Fornavn2=SVART_JA_TREFF_AVLYST/ARRANGØR/Z123456");
+}
+
+TEST_CASE("meeting: completing gives SVART_JA_TREFF_FULLFØRT and IKKE_SVART_TREFF_FULLFØRT") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 2, eier);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, boost::json::serialize(boost::json::object{{"personTreffIder", {ids[0], ids[1]}}}));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test::test_fnr(0)));
+    c.json("POST", path(id, "/fullfor"), eier);
+    REQUIRE(c.db.scalar(R"(SELECT string_agg(j.fornavn || '=' || h.hendelsestype, ';' ORDER BY j.fornavn)
+                           FROM jobbsoker_hendelse h JOIN jobbsoker j ON j.id = h.jobbsoker_id
+                           WHERE h.hendelsestype LIKE '%FULLFØRT')") ==
+            "Fornavn0=SVART_JA_TREFF_FULLFØRT;Fornavn1=IKKE_SVART_TREFF_FULLFØRT");
+    auto t = c.json("GET", path(id), eier);
+    REQUIRE(t.at("antallJobbsøkere").as_int64() == 2);
+    REQUIRE(t.at("antallJobbsøkereSvartJa").as_int64() == 1);
+}
