@@ -37,6 +37,7 @@ Service::Service(Config config, std::shared_ptr<const Clock> clock)
       context_{config_, *clock_, bus_, router_, *rapid_, topics_, scheduler_, pool_, notifications_, auth_, metrics_, readiness_},
       jobbsoker_(std::make_unique<jobbsoker::Module>(context_)),
       synlighet_(std::make_unique<synlighet::Module>(context_, jobbsoker_->synlighet())),
+      aktivitetskort_(std::make_unique<aktivitetskort::Module>(context_, jobbsoker_->oppslag())),
       server_(router_, metrics_,
               http::ServerOptions{"0.0.0.0", static_cast<unsigned short>(config_.http_port), config_.http_threads,
                                   config_.http_body_limit, config_.http_request_timeout}) {

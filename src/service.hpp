@@ -18,6 +18,7 @@
 #include "infra/pg/pool.hpp"
 #include "infra/rapid/rapid.hpp"
 #include "infra/scheduler.hpp"
+#include "modules/aktivitetskort/module.hpp"
 #include "modules/jobbsoker/module.hpp"
 #include "modules/synlighet/module.hpp"
 
@@ -47,6 +48,7 @@ public:
     Scheduler& scheduler() { return scheduler_; }
     rapid::Rapid& rapid() { return *rapid_; }
     jobbsoker::Module& jobbsoker() { return *jobbsoker_; }
+    aktivitetskort::Module& aktivitetskort() { return *aktivitetskort_; }
     kafka::Topics& topics() { return topics_; }
 
 private:
@@ -68,6 +70,7 @@ private:
     ModuleContext context_;
     std::unique_ptr<jobbsoker::Module> jobbsoker_;
     std::unique_ptr<synlighet::Module> synlighet_;
+    std::unique_ptr<aktivitetskort::Module> aktivitetskort_;
     http::Server server_;
 
     std::mutex stop_mutex_;

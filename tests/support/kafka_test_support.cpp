@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "infra/kafka/admin.hpp"
+#include "infra/kafka/consumer.hpp"
 #include "infra/kafka/producer.hpp"
 #include "support/test_env.hpp"
 
@@ -40,7 +41,7 @@ long long committed_offset(const std::string& group, const std::string& topic, i
     return offset;
 }
 
-std::vector<std::string> read_topic(const std::string& topic, std::size_t expected, std::chrono::milliseconds timeout) {
+std::vector<kafka::Record> read_records(const std::string& topic, std::size_t expected, std::chrono::milliseconds timeout) {
     auto settings = kafka_settings();
     settings.extra["group.id"] = unique_name("reader");
     settings.extra["auto.offset.reset"] = "earliest";
@@ -54,14 +55,21 @@ std::vector<std::string> read_topic(const std::string& topic, std::size_t expect
     kafka::PartitionList list(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
     rd_kafka_subscribe(rk.get(), list.get());
-    std::vector<std::string> out;
+    std::vector<kafka::Record> out;
     auto until = std::chrono::steady_clock::now() + timeout;
     while (out.size() < expected && std::chrono::steady_clock::now() < until) {
         kafka::MessageHandle m(rd_kafka_consumer_poll(rk.get(), 100));
         if (!m || m->err) continue;
-        out.emplace_back(static_cast<const char*>(m->payload), m->len);
+        auto r = kafka::copy_record(m.get());
+        out.push_back(std::move(r));
     }
     rd_kafka_consumer_close(rk.get());
+    return out;
+}
+
+std::vector<std::string> read_topic(const std::string& topic, std::size_t expected, std::chrono::milliseconds timeout) {
+    std::vector<std::string> out;
+    for (auto& r : read_records(topic, expected, timeout)) out.push_back(std::move(r.value));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "infra/kafka/handles.hpp"
+#include "infra/kafka/record.hpp"
 
 namespace rt::test {
 
@@ -14,7 +15,10 @@ std::string fresh_topic(const std::string& prefix, int partitions = 1);
 void produce_raw(const std::string& topic, const std::vector<std::pair<std::string, std::string>>& keyed_values);
 // The group's committed offset for a partition (-1001 when none).
 long long committed_offset(const std::string& group, const std::string& topic, int partition);
-// Every value on the topic from the beginning, read until `expected` values or the timeout.
+// Every record on the topic from the beginning, read until `expected` records or the timeout.
+std::vector<kafka::Record> read_records(const std::string& topic, std::size_t expected,
+                                        std::chrono::milliseconds timeout = std::chrono::seconds(20));
+// The same, values only.
 std::vector<std::string> read_topic(const std::string& topic, std::size_t expected,
                                     std::chrono::milliseconds timeout = std::chrono::seconds(20));
 

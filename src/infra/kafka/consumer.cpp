@@ -9,8 +9,6 @@
 #include "infra/retry.hpp"
 
 namespace rt::kafka {
-namespace {
-
 Record copy_record(const rd_kafka_message_t* m) {
     Record r;
     r.topic = rd_kafka_topic_name(m->rkt);
@@ -28,6 +26,8 @@ Record copy_record(const rd_kafka_message_t* m) {
     }
     return r;
 }
+
+namespace {
 
 // Eager rebalancing: before partitions are taken away, commit what was handled, so the next
 // owner starts after it. Handling happens in the poll thread, so no batch is half done here.

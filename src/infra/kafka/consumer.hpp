@@ -28,6 +28,9 @@ struct ConsumerOptions {
     std::chrono::milliseconds max_backoff{5000};
 };
 
+// A librdkafka message copied out into a Record (topic, partition, offset, key, value, headers).
+Record copy_record(const rd_kafka_message_t* m);
+
 class Consumer {
 public:
     using BatchHandler = std::function<void(std::vector<Record>&)>;

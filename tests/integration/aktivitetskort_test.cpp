@@ -1,0 +1,299 @@
+// Cards end to end: driven through the HTTP API, read back from the real card topic.
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <set>
+
+#include "core/time.hpp"
+#include "modules/aktivitetskort/kort.hpp"
+#include "support/component.hpp"
+#include "support/eventually.hpp"
+#include "support/fnr.hpp"
+#include "support/kafka_test_support.hpp"
+
+using namespace rt;
+using rt::test::Component;
+using rt::test::eventually;
+using rt::test::test_fnr;
+
+namespace {
+
+std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
+std::string ider(const std::vector<std::string>& ids) {
+    boost::json::array a;
+    for (const auto& i : ids) a.emplace_back(i);
+    return boost::json::serialize(boost::json::object{{"personTreffIder", a}});
+}
+
+struct Kort {
+    std::string rapid = test::fresh_topic("rapid_kort");
+    std::string kort_topic = test::fresh_topic("aktivitetskort", 2);
+    std::string feil_topic = test::fresh_topic("aktivitetskort_feil");
+    std::unique_ptr<Component> c;
+    std::string eier;
+
+    explicit Kort(std::function<void(Service&)> before_start = {}) {
+        test::ComponentOptions o;
+        o.kafka = true;
+        o.rapid_topic = rapid;
+        o.configure = [this](Config& cfg) {
+            cfg.aktivitetskort_topic = kort_topic;
+            cfg.aktivitetskort_feil_topic = feil_topic;
+            cfg.min_side_url = "https://min.side/treff";
+        };
+        o.before_start = std::move(before_start);
+        c = std::make_unique<Component>(o);
+        eier = c->arbeidsgiverrettet("Z123456");
+    }
+    // The card messages on the topic once `n` versions are marked sent.
+    std::vector<kafka::Record> meldinger(std::size_t n) {
+        REQUIRE(eventually([&] { return c->db.count("SELECT count(*) FROM aktivitetskort_versjon WHERE sendt_tidspunkt IS NOT NULL") >= (long long)n; }));
+        auto records = test::read_records(kort_topic, n, std::chrono::seconds(20));
+        std::sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
+            return std::pair(a.partition, a.offset) < std::pair(b.partition, b.offset);
+        });
+        return records;
+    }
+    // "status/identType/ident" of each version of one person's card, in order.
+    std::vector<std::string> historikk(const std::vector<kafka::Record>& records, const std::string& fnr) {
+        std::vector<std::string> out;
+        for (const auto& r : records) {
+            auto k = boost::json::parse(r.value).at("aktivitetskort");
+            if (k.at("personIdent").as_string() != fnr) continue;
+            out.push_back(fmt::format("{}/{}/{}", std::string_view(k.at("aktivitetStatus").as_string()),
+                                      std::string_view(k.at("endretAv").at("identType").as_string()),
+                                      std::string_view(k.at("endretAv").at("ident").as_string())));
+        }
+        return out;
+    }
+    std::string treff(const std::string& tittel = "Jobbtreff hos Bedrift AS") { return c->publisert_treff(eier, tittel); }
+};
+
+}  // namespace
+
+TEST_CASE("cards: an invitation puts one PLANLAGT card on the topic, every field as the spec says") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 1, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    auto records = k.meldinger(1);
+    REQUIRE(records.size() == 1);
+    const auto& r = records[0];
+    auto m = boost::json::parse(r.value);
+    REQUIRE_FALSE(aktivitetskort::brudd_pa_skjema(m).has_value());
+    const auto& kort = m.at("aktivitetskort").as_object();
+    auto kort_id = k.c->db.scalar("SELECT aktivitetskort_id FROM aktivitetskort");
+    REQUIRE(*r.key == kort_id);
+    REQUIRE(kort.at("id").as_string() == kort_id);
+    REQUIRE(m.at("messageId").as_string() != kort_id);
+    REQUIRE(r.headers.size() == 1);
+    REQUIRE(r.headers[0].first == "Nav-Call-Id");
+    REQUIRE_FALSE(r.headers[0].second.empty());
+    REQUIRE(kort.at("personIdent").as_string() == test_fnr(0));
+    REQUIRE(kort.at("tittel").as_string() == "Jobbtreff hos Bedrift AS");
+    REQUIRE(kort.at("aktivitetStatus").as_string() == "PLANLAGT");
+    REQUIRE(kort.at("endretAv").at("ident").as_string() == "Z123456");
+    REQUIRE(kort.at("endretAv").at("identType").as_string() == "NAVIDENT");
+    auto t = k.c->json("GET", path(id), k.eier);
+    auto fra = *tid::parse_iso(t.at("fraTid").as_string()), til = *tid::parse_iso(t.at("tilTid").as_string());
+    REQUIRE(kort.at("startDato").as_string() == tid::oslo_date(fra));
+    REQUIRE(kort.at("sluttDato").as_string() == tid::oslo_date(til));
+    REQUIRE(kort.at("detaljer").at(0).at("verdi").as_string() == aktivitetskort::tid_tekst(fra, til));
+    REQUIRE(kort.at("detaljer").at(1).at("verdi").as_string() == "Eksempelgate 1, 0123 Oslo");
+    REQUIRE(kort.at("handlinger").at(0).at("url").as_string() == "https://min.side/treff/" + id);
+    REQUIRE(tid::parse_iso(kort.at("endretTidspunkt").as_string()).value() == k.c->clock->now());
+}
+
+TEST_CASE("cards: yes gives GJENNOMFORES; cancel gives AVBRUTT to yes-sayers and the unanswered; no-sayers stay") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 3, k.eier);  // 0 yes, 1 no, 2 no answer
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(0)));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-nei"), k.c->borger(test_fnr(1)));
+    k.c->json("POST", path(id, "/avlys"), k.eier);
+    auto records = k.meldinger(7);
+    REQUIRE(k.historikk(records, test_fnr(0)) ==
+            std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "GJENNOMFORES/PERSONBRUKER/" + test_fnr(0), "AVBRUTT/NAVIDENT/Z123456"});
+    REQUIRE(k.historikk(records, test_fnr(1)) ==
+            std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "AVBRUTT/PERSONBRUKER/" + test_fnr(1)});
+    REQUIRE(k.historikk(records, test_fnr(2)) == std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "AVBRUTT/NAVIDENT/Z123456"});
+    REQUIRE(records.size() == 7);
+}
+
+TEST_CASE("cards: complete gives FULLFORT to yes-sayers and AVBRUTT to the unanswered") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 2, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(0)));
+    k.c->json("POST", path(id, "/fullfor"), k.eier);
+    auto records = k.meldinger(5);
+    REQUIRE(k.historikk(records, test_fnr(0)).back() == "FULLFORT/NAVIDENT/Z123456");
+    REQUIRE(k.historikk(records, test_fnr(1)).back() == "AVBRUTT/NAVIDENT/Z123456");
+}
+
+TEST_CASE("cards: no after yes is AVBRUTT and then nothing more, whatever happens to the meeting") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 1, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    auto meg = k.c->borger(test_fnr(0));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-nei"), meg);
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);  // allowed until the deadline, but the card is final
+    auto t = k.c->json("GET", path(id), k.eier).as_object();
+    t["tittel"] = "Endret etterpå";
+    k.c->json("PUT", path(id), k.eier, boost::json::serialize(t));
+    k.c->json("POST", path(id, "/avlys"), k.eier);
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM hendelse_utboks") == 0; }));
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_behandlet_hendelse") == 6; }));
+    auto records = k.meldinger(3);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort_versjon") == 3);
+    REQUIRE(k.historikk(records, test_fnr(0)) == std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456",
+                                                                           "GJENNOMFORES/PERSONBRUKER/" + test_fnr(0),
+                                                                           "AVBRUTT/PERSONBRUKER/" + test_fnr(0)});
+}
+
+TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status; SYSTEM changed it") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 1, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(0)));
+    auto t = k.c->json("GET", path(id), k.eier).as_object();
+    auto fra = *tid::parse_iso(t.at("fraTid").as_string()) + std::chrono::hours(26);
+    t["fraTid"] = tid::format_oslo(fra);
+    t["tilTid"] = tid::format_oslo(fra + std::chrono::hours(3));
+    k.c->json("PUT", path(id), k.eier, boost::json::serialize(t));
+    auto records = k.meldinger(3);
+    auto last = boost::json::parse(records.back().value).at("aktivitetskort");
+    REQUIRE(last.at("aktivitetStatus").as_string() == "GJENNOMFORES");
+    REQUIRE(last.at("endretAv").at("identType").as_string() == "SYSTEM");
+    REQUIRE(last.at("endretAv").at("ident").as_string() == "SYSTEM");
+    REQUIRE(last.at("detaljer").at(0).at("verdi").as_string() == aktivitetskort::tid_tekst(fra, fra + std::chrono::hours(3)));
+    REQUIRE(last.at("startDato").as_string() == tid::oslo_date(fra));
+}
+
+TEST_CASE("cards: a duplicate invitation makes no second card, even when the event is delivered twice") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 1, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    k.meldinger(1);
+    // The relay redelivers (a crash before marking): same hendelseId, nothing new.
+    k.c->db.connect().exec(R"(INSERT INTO hendelse_utboks (hendelse_id, rekkefolge, jobbsoker_id)
+                              SELECT id, rekkefolge, jobbsoker_id FROM jobbsoker_hendelse WHERE hendelsestype = 'INVITERT')");
+    k.c->db.connect().exec("DELETE FROM aktivitetskort_polling");
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_polling") == 1; }));
+    REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort") == 1);
+    REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort_versjon") == 1);
+}
+
+TEST_CASE("cards: a title with quotes, backslash, newline, NBSP and emoji arrives byte for byte") {
+    Kort k;
+    const std::string tittel = "Treff \"hos\" A\\S\nlinje to\u00A0med nbsp 🎉 æøå";
+    auto id = k.treff(tittel);
+    auto ids = k.c->legg_til(id, 0, 1, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    auto records = k.meldinger(1);
+    REQUIRE(boost::json::parse(records[0].value).at("aktivitetskort").at("tittel").as_string() == tittel);
+    REQUIRE(records[0].value.find("\\\"hos\\\" A\\\\S\\nlinje to\u00A0med nbsp 🎉 æøå") != std::string::npos);
+}
+
+TEST_CASE("cards: a meeting across the autumn daylight-saving change shows Oslo wall-clock times") {
+    Kort k;
+    auto id = std::string(k.c->json("POST", "/api/rekrutteringstreff", k.eier, "{}", 201).at("id").as_string());
+    k.c->json("PUT", path(id), k.eier,
+              R"({"tittel":"Over natta","fraTid":"2030-10-26T22:00:00+02:00","tilTid":"2030-10-27T09:00:00+01:00",
+                  "svarfrist":"2030-10-20T12:00:00+02:00","gateadresse":"Gate 1","postnummer":"0150","poststed":"Oslo"})");
+    k.c->json("POST", path(id, "/publiser"), k.eier);
+    auto ids = k.c->legg_til(id, 0, 1, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    auto kort = boost::json::parse(k.meldinger(1)[0].value).at("aktivitetskort");
+    const std::string nb = "\u00A0";
+    REQUIRE(kort.at("detaljer").at(0).at("verdi").as_string() ==
+            "26." + nb + "oktober" + nb + "2030, kl." + nb + "22:00 til 27." + nb + "oktober" + nb + "2030, kl." + nb + "09:00");
+    REQUIRE(kort.at("startDato").as_string() == "2030-10-26");
+    REQUIRE(kort.at("sluttDato").as_string() == "2030-10-27");
+}
+
+TEST_CASE("cards: an error on the error topic gives AKTIVITETSKORT_OPPRETTELSE_FEIL once, even delivered twice") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 1, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    auto sent = k.meldinger(1)[0];
+    auto feil = boost::json::serialize(boost::json::object{{"key", *sent.key}, {"source", "REKRUTTERINGSBISTAND"},
+                                                           {"timestamp", "2025-09-30T12:00:00Z"}, {"failingMessage", sent.value},
+                                                           {"errorMessage", "UgyldigIdent"}, {"errorType", "UGYLDIG_IDENT"}});
+    auto annen = boost::json::serialize(boost::json::object{{"key", *sent.key}, {"source", "ARENA"}, {"failingMessage", sent.value},
+                                                            {"errorType", "UGYLDIG_IDENT"}});
+    test::produce_raw(k.feil_topic, {{*sent.key, "ikke json"}, {*sent.key, feil}, {*sent.key, annen}, {*sent.key, feil}});
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL'") == 1; }));
+    REQUIRE(eventually([&] { return k.c->service->topics().assigned_partitions() > 0 && k.c->db.count("SELECT count(*) FROM dead_letter") == 1; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(k.c->db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL'") == 1);
+    REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort_feil") == 1);
+    REQUIRE(k.c->db.scalar("SELECT handler FROM dead_letter") == "aktivitetskort-feil");
+    REQUIRE(k.c->db.scalar("SELECT opprettet_av_aktortype || '/' || aktoridentifikasjon FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL'") ==
+            "ARRANGØR/Z123456");
+
+    auto les = k.c->json("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), k.c->jobbsokerrettet()).as_object();
+    REQUIRE(les.at("status").as_string() == "PLANLAGT");
+    REQUIRE(les.at("versjoner").as_array().size() == 1);
+    REQUIRE(les.at("versjoner").at(0).at("sendt").as_bool());
+    REQUIRE(les.at("feil").at(0).at("errorType").as_string() == "UGYLDIG_IDENT");
+}
+
+TEST_CASE("cards: the relay killed between send and mark sends the same messageId again, and nothing else twice") {
+    std::atomic<int> kill_once{1};
+    Kort k([&](Service& s) {
+        s.aktivitetskort().relay()->etter_sending = [&] {
+            if (kill_once.exchange(0) == 1) throw std::runtime_error("relayet døde mellom sending og merking");
+        };
+    });
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 2, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_versjon WHERE sendt_tidspunkt IS NOT NULL") == 2; }));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(0)));
+    auto records = k.meldinger(3);
+    auto more = test::read_records(k.kort_topic, 5, std::chrono::seconds(3));
+    std::map<std::string, int> per_message;
+    for (const auto& r : more) per_message[std::string(boost::json::parse(r.value).at("messageId").as_string())]++;
+    REQUIRE(more.size() == 5);  // two invitations twice, the answer once
+    int twice = 0;
+    for (const auto& [m, n] : per_message) {
+        REQUIRE(n <= 2);
+        if (n == 2) ++twice;
+    }
+    REQUIRE(twice == 2);
+    REQUIRE(per_message.size() == 3);
+    (void)records;
+}
+
+TEST_CASE("cards, standalone: versions stay in the table unsent and are readable; hidden or unknown is 404") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet("Z123456");
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 2, eier);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider(ids));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-nei"), c.borger(test_fnr(0)));
+    REQUIRE(eventually([&] { return c.db.count("SELECT count(*) FROM aktivitetskort_versjon") == 3; }));
+    auto les = c.json("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), c.utvikler()).as_object();
+    REQUIRE(les.at("status").as_string() == "AVBRUTT");
+    const auto& v = les.at("versjoner").as_array();
+    REQUIRE(v.size() == 2);
+    REQUIRE(v[0].at("status").as_string() == "PLANLAGT");
+    REQUIRE(v[0].at("endretAv").at("ident").as_string() == "Z123456");
+    REQUIRE(v[1].at("endretAv").at("identType").as_string() == "PERSONBRUKER");
+    REQUIRE(v[1].at("sendt").as_bool() == false);
+    REQUIRE(v[1].at("sendtTidspunkt").is_null());
+    c.db.connect().query("UPDATE jobbsoker SET er_synlig = false WHERE id = $1", ids[1]);
+    REQUIRE(c.call("GET", path(id, "/jobbsoker/" + ids[1] + "/aktivitetskort"), eier).status == 404);
+    REQUIRE(c.call("GET", path(id, "/jobbsoker/6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f/aktivitetskort"), eier).status == 404);
+    REQUIRE(c.call("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), c.borger(test_fnr(0))).status == 403);
+    REQUIRE(c.call("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), "").status == 401);
+}
