@@ -73,6 +73,15 @@ TEST_CASE("server: a body over the limit is 413, and the server goes on") {
     REQUIRE(http::fetch("GET", s.url("/isalive")).status == 200);
 }
 
+TEST_CASE("server: a client still sending a 2 MB body gets the 413, not a reset") {
+    TestServer s(1024 * 1024);
+    std::string huge = R"({"tittel":")" + std::string(2 * 1024 * 1024, 'x') + R"("})";
+    for (int i = 0; i < 5; ++i) {
+        auto r = http::fetch("POST", s.url("/test/ekko"), huge, {}, std::chrono::seconds(10));
+        REQUIRE(r.status == 413);
+    }
+}
+
 TEST_CASE("server: stop lets a request in flight finish") {
     TestServer s;
     http::ClientResponse slow;

@@ -121,3 +121,13 @@ TEST_CASE("the listener calls back on NOTIFY, and once per channel when it conne
     std::lock_guard lock(m);
     REQUIRE(got[2] == "kanal_b");
 }
+
+TEST_CASE("text with a NUL character is refused, never stored cut short") {
+    test::TestDatabase db(false);
+    auto c = db.connect();
+    c.exec("CREATE TABLE t (navn text, liste text[])");
+    REQUIRE_THROWS_AS(c.query("INSERT INTO t (navn) VALUES ($1)", std::string("Ka\0ri", 5)), PermanentError);
+    REQUIRE_THROWS_AS(c.query("INSERT INTO t (liste) VALUES ($1::text[])", std::vector<std::string>{"a", std::string("b\0c", 3)}),
+                      PermanentError);
+    REQUIRE(db.count("SELECT count(*) FROM t") == 0);
+}

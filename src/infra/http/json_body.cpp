@@ -1,6 +1,5 @@
 #include "infra/http/json_body.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
@@ -34,7 +33,10 @@ std::optional<std::string> optional_string(const boost::json::object& o, std::st
     auto it = o.find(key);
     if (it == o.end() || it->value().is_null()) return std::nullopt;
     if (!it->value().is_string()) throw bad_request(fmt::format("feltet '{}' må være en tekst", key));
-    return std::string(it->value().as_string());
+    std::string_view v = it->value().as_string();
+    // PostgreSQL text cannot hold U+0000; storing it would silently cut the text there.
+    if (v.find('\0') != std::string_view::npos) throw bad_request(fmt::format("feltet '{}' kan ikke inneholde NUL-tegn", key));
+    return std::string(v);
 }
 
 std::string required_string(const boost::json::object& o, std::string_view key) {
@@ -66,15 +68,11 @@ std::optional<std::vector<std::string>> optional_string_array(const boost::json:
     std::vector<std::string> out;
     for (const auto& e : it->value().as_array()) {
         if (!e.is_string()) throw bad_request(fmt::format("feltet '{}' må være en liste av tekster", key));
+        if (std::string_view(e.as_string()).find('\0') != std::string_view::npos)
+            throw bad_request(fmt::format("feltet '{}' kan ikke inneholde NUL-tegn", key));
         out.emplace_back(e.as_string());
     }
     return out;
-}
-
-void only_keys(const boost::json::object& o, std::initializer_list<std::string_view> allowed) {
-    for (const auto& kv : o)
-        if (std::find(allowed.begin(), allowed.end(), kv.key()) == allowed.end())
-            throw bad_request(fmt::format("ukjent felt '{}'", std::string_view(kv.key())));
 }
 
 }  // namespace rt::http

@@ -18,12 +18,11 @@ const boost::json::array& body_array(const boost::json::value& body);
 
 const boost::json::object& object_field(const boost::json::value& v, std::string_view what);
 std::string required_string(const boost::json::object& o, std::string_view key);
+// Text fields never hold U+0000 (PostgreSQL text cannot store it).
 std::optional<std::string> optional_string(const boost::json::object& o, std::string_view key);
 std::optional<std::int64_t> optional_int(const boost::json::object& o, std::string_view key);
 std::optional<bool> optional_bool(const boost::json::object& o, std::string_view key);
 // Absent or null: nothing; present: an array of strings.
 std::optional<std::vector<std::string>> optional_string_array(const boost::json::object& o, std::string_view key);
-// Fails when the object has a key outside `allowed`.
-void only_keys(const boost::json::object& o, std::initializer_list<std::string_view> allowed);
 
 }  // namespace rt::http

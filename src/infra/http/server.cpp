@@ -1,5 +1,6 @@
 #include "infra/http/server.hpp"
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -68,7 +69,7 @@ private:
         if (ec == bhttp::error::body_limit) {
             auto r = problem(413, "For stor forespørsel",
                              fmt::format("body kan være på høyst {} byte", state_->options.body_limit), "");
-            write(std::move(r), false, "unmatched", "?", std::chrono::steady_clock::now());
+            write(std::move(r), After::drain, "unmatched", "?", std::chrono::steady_clock::now());
             return;
         }
         if (ec) return close();  // end of stream, timeout, reset: nothing to answer
@@ -78,26 +79,47 @@ private:
         Request request = to_request(in);
         Response response = state_->router.dispatch(request);
         bool keep_alive = in.keep_alive() && !state_->stopping;
-        write(std::move(response), keep_alive, request.route, request.method, started, true);
+        write(std::move(response), keep_alive ? After::read : After::close, request.route, request.method, started, true);
     }
 
-    void write(Response r, bool keep_alive, const std::string& route, const std::string& method,
+    // What happens once a response is written.
+    enum class After { read, close, drain };
+
+    void write(Response r, After after, const std::string& route, const std::string& method,
                std::chrono::steady_clock::time_point started, bool counted = false) {
         auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), 11);
         res->set(bhttp::field::content_type, r.content_type);
         for (auto& [k, v] : r.headers) res->set(k, v);
         res->body() = std::move(r.body);
-        res->keep_alive(keep_alive);
+        res->keep_alive(after == After::read);
         res->prepare_payload();
         state_->metrics.add("http_requests_total", {{"route", route}, {"method", method}, {"status", std::to_string(r.status)}});
         state_->metrics.observe("http_request_duration_seconds", {{"route", route}, {"method", method}},
                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        bhttp::async_write(stream_, *res,
-                           [self = shared_from_this(), res, keep_alive, counted](beast::error_code ec, std::size_t) {
-                               if (counted) --self->state_->in_flight;
-                               if (ec || !keep_alive) return self->close();
-                               self->read();
-                           });
+        bhttp::async_write(stream_, *res, [self = shared_from_this(), res, after, counted](beast::error_code ec, std::size_t) {
+            if (counted) --self->state_->in_flight;
+            if (ec || after == After::close) return self->close();
+            if (after == After::drain) return self->drain_then_close();
+            self->read();
+        });
+    }
+
+    // After an early answer (413) the client may still be sending the body; closing with unread
+    // bytes makes the kernel reset the connection, and the client never sees the answer. So:
+    // stop sending, read and discard for a little while, then close.
+    void drain_then_close() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream_.expires_after(std::chrono::seconds(5));
+        discard_ = std::make_unique<std::array<char, 64 * 1024>>();
+        drain(0);
+    }
+
+    void drain(std::size_t total) {
+        stream_.async_read_some(asio::buffer(*discard_), [self = shared_from_this(), total](beast::error_code ec, std::size_t n) {
+            if (ec || total + n > (64u << 20)) return self->close();
+            self->drain(total + n);
+        });
     }
 
     void close() {
@@ -109,6 +131,7 @@ private:
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    std::unique_ptr<std::array<char, 64 * 1024>> discard_;
     Server::State* state_;
 };
 

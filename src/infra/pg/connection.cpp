@@ -100,6 +100,11 @@ std::vector<std::string> Result::str_array(int row, int col) const {
     return out;
 }
 
+std::string Params::checked(std::string v) {
+    if (v.find('\0') != std::string::npos) throw PermanentError("text with a NUL character cannot be stored");
+    return v;
+}
+
 void Params::add(double v) { values_.emplace_back(fmt::format("{}", v)); }
 void Params::add(Instant v) { values_.emplace_back(tid::format_utc(v)); }
 
@@ -107,7 +112,7 @@ void Params::add(const std::vector<std::string>& v) {
     std::vector<std::optional<std::string>> o(v.begin(), v.end());
     add(o);
 }
-void Params::add(const std::vector<std::optional<std::string>>& v) { values_.emplace_back(array_literal(v)); }
+void Params::add(const std::vector<std::optional<std::string>>& v) { values_.emplace_back(checked(array_literal(v))); }
 void Params::add(const std::vector<long long>& v) {
     std::vector<std::optional<std::string>> o;
     for (auto x : v) o.emplace_back(std::to_string(x));

@@ -57,8 +57,10 @@ private:
 class Params {
 public:
     void add_null() { values_.emplace_back(); }
-    void add(std::string v) { values_.emplace_back(std::move(v)); }
-    void add(std::string_view v) { values_.emplace_back(std::string(v)); }
+    // Text travels as C strings, which end at a NUL: such text is refused (PermanentError)
+    // rather than stored cut short.
+    void add(std::string v) { values_.emplace_back(checked(std::move(v))); }
+    void add(std::string_view v) { values_.emplace_back(checked(std::string(v))); }
     void add(const char* v) { values_.emplace_back(std::string(v)); }
     void add(bool v) { values_.emplace_back(v ? "true" : "false"); }
     template <class I>
@@ -83,6 +85,7 @@ public:
     const std::vector<std::optional<std::string>>& values() const { return values_; }
 
 private:
+    static std::string checked(std::string v);
     std::vector<std::optional<std::string>> values_;
 };
 

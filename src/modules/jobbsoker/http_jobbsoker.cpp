@@ -43,7 +43,7 @@ jobbsoker_repo::Sok les_sok(const http::Request& r) {
     if (auto st = http::optional_string_array(body, "status")) {
         for (const auto& x : *st) {
             if (std::find(std::begin(status::alle_synlige), std::end(status::alle_synlige), x) == std::end(status::alle_synlige))
-                throw bad_request(fmt::format("ukjent status '{}'", x));
+                throw bad_request("ukjent status i filteret; gyldige er LAGT_TIL, INVITERT, SVART_JA og SVART_NEI");
             s.statuser.push_back(x);
         }
     }
