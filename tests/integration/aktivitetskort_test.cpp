@@ -15,14 +15,10 @@ using rt::test::Component;
 using rt::test::eventually;
 using rt::test::test_fnr;
 
+using rt::test::path;
+using rt::test::ider;
 namespace {
 
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
-std::string ider(const std::vector<std::string>& ids) {
-    boost::json::array a;
-    for (const auto& i : ids) a.emplace_back(i);
-    return boost::json::serialize(boost::json::object{{"personTreffIder", a}});
-}
 
 struct Kort {
     std::string rapid = test::fresh_topic("rapid_kort");

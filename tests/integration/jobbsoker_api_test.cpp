@@ -10,13 +10,9 @@ using namespace rt;
 using rt::test::Component;
 using rt::test::test_fnr;
 
+using rt::test::path;
+using rt::test::ider;
 namespace {
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
-std::string ider(std::initializer_list<std::string> ids) {
-    boost::json::array a;
-    for (const auto& i : ids) a.emplace_back(i);
-    return boost::json::serialize(boost::json::object{{"personTreffIder", a}});
-}
 void skjul(const Component& c, const std::string& fnr) {
     c.db.connect().query("UPDATE jobbsoker SET er_synlig = false, synlighet_sist_oppdatert = now(), synlighet_kilde = 'EVENT' WHERE fodselsnummer = $1", fnr);
 }

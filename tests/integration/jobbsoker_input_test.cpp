@@ -14,9 +14,9 @@ using namespace rt;
 using rt::test::Component;
 using rt::test::test_fnr;
 
+using rt::test::path;
 namespace {
 
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
 
 // Valid numbers that are not from test_fnr's sequence (month + 80), worked out with the rule in
 // src/modules/jobbsoker/fodselsnummer.cpp (weights 3 7 6 1 8 9 4 5 2, then 5 4 3 2 7 6 5 4 3 2).

@@ -15,13 +15,9 @@ using rt::test::Component;
 using rt::test::eventually;
 using rt::test::test_fnr;
 
+using rt::test::path;
+using rt::test::ider;
 namespace {
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
-std::string ider(const std::vector<std::string>& ids) {
-    boost::json::array a;
-    for (const auto& i : ids) a.emplace_back(i);
-    return boost::json::serialize(boost::json::object{{"personTreffIder", a}});
-}
 
 // What our own rapid and bus carried.
 struct Captured {

@@ -9,9 +9,7 @@ using namespace rt;
 using rt::test::Component;
 using rt::test::test_fnr;
 
-namespace {
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
-}  // namespace
+using rt::test::path;
 
 TEST_CASE("concurrency: the same invitation sent twice at once gives one INVITERT event") {
     Component c;

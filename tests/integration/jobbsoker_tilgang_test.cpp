@@ -14,9 +14,9 @@ using rt::test::Component;
 using rt::test::Flaw;
 using rt::test::test_fnr;
 
+using rt::test::path;
 namespace {
 
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
 
 // The three tables a request can change, as one fingerprint: equal before and after = nothing changed.
 std::string snapshot(const Component& c) {

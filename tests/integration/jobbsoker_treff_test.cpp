@@ -8,8 +8,8 @@
 using namespace rt;
 using rt::test::Component;
 
+using rt::test::path;
 namespace {
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
 
 std::string felter(const Component& c, const std::string& tittel, int dager = 14) {
     auto fra = c.clock->now() + std::chrono::hours(24 * dager);

@@ -14,9 +14,9 @@ using rt::test::Component;
 using rt::test::eventually;
 using rt::test::test_fnr;
 
+using rt::test::path;
 namespace {
 
-std::string path(const std::string& id, const std::string& rest = "") { return "/api/rekrutteringstreff/" + id + rest; }
 
 std::string hendelse(const std::string& fnr, bool synlig, const std::string& opprettet) {
     return fmt::format(R"({{"@event_name":"synlighet-oppdatert","fodselsnummer":"{}","@opprettet":"{}","@slutt_av_hendelseskjede":true,

@@ -16,6 +16,14 @@ Instant now_rounded() {
 }
 }  // namespace
 
+std::string path(const std::string& treff_id, const std::string& rest) { return "/api/rekrutteringstreff/" + treff_id + rest; }
+
+std::string ider(const std::vector<std::string>& person_treff_ider) {
+    boost::json::array a;
+    for (const auto& i : person_treff_ider) a.emplace_back(i);
+    return boost::json::serialize(boost::json::object{{"personTreffIder", a}});
+}
+
 Component::Component(ComponentOptions options)
     : clock(std::make_shared<FixedClock>(now_rounded())),
       azure("https://login.test/azure", "rekrutteringstreff-api", *clock, "azure-1"),

@@ -26,6 +26,11 @@ struct ComponentOptions {
     std::function<void(Service&)> before_start;
 };
 
+// "/api/rekrutteringstreff/<id><rest>"
+std::string path(const std::string& treff_id, const std::string& rest = "");
+// The invitation body: {"personTreffIder": [...]}
+std::string ider(const std::vector<std::string>& person_treff_ider);
+
 class Component {
 public:
     explicit Component(ComponentOptions options = {});
