@@ -1,4 +1,9 @@
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
+#include <thread>
 #include <fmt/format.h>
 
 #include "infra/http/client.hpp"
@@ -48,4 +53,35 @@ TEST_CASE("service: not ready while the database is unreachable, and start gives
     service.request_stop();
     starter.join();
     service.stop();
+}
+
+TEST_CASE("service binary: SIGTERM stops it gracefully with exit code 0; a bad variable is exit code 2") {
+    test::TestDatabase db(false);
+    auto url = db.url();
+    std::string db_env = "DATABASE_URL=" + url, port_env = "HTTP_PORT=18123", level = "LOG_LEVEL=warn";
+    char* env[] = {db_env.data(), port_env.data(), level.data(), nullptr};
+    const char* argv[] = {RT_SERVICE_BINARY, nullptr};
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, RT_SERVICE_BINARY, nullptr, nullptr, const_cast<char* const*>(argv), env) == 0);
+    bool ready = false;
+    for (int i = 0; i < 500 && !ready; ++i) {
+        try {
+            ready = http::fetch("GET", "http://127.0.0.1:18123/isready", "", {}, std::chrono::milliseconds(200)).status == 200;
+        } catch (const std::exception&) {
+        }
+        if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE(ready);
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+
+    std::string bad = "HTTP_PORT=abc";
+    char* bad_env[] = {bad.data(), nullptr};
+    REQUIRE(posix_spawn(&pid, RT_SERVICE_BINARY, nullptr, nullptr, const_cast<char* const*>(argv), bad_env) == 0);
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 2);
 }
