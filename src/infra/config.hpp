@@ -28,7 +28,8 @@ struct KafkaTls {
 struct Config {
     int http_port = 8080;
     int http_threads = 4;
-    std::size_t http_body_limit = 1024 * 1024;
+    // 10,000 job seekers with every field fit (about 1.1 MB); 2 MB does not.
+    std::size_t http_body_limit = 1536 * 1024;
     std::chrono::seconds http_request_timeout{30};
 
     std::string database_url;  // empty: libpq's PG* variables apply

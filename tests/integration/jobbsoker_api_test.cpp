@@ -218,3 +218,20 @@ TEST_CASE("citizen: not on the meeting or hidden is 404 on read; hidden, closed 
     REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(0))).status == 409);
     REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype LIKE 'SVART%INVITASJON'") == 0);
 }
+
+TEST_CASE("job seekers: 10,000 with every field fit in one request, all or nothing") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
+    boost::json::array body;
+    for (int i = 0; i < 10000; ++i)
+        body.push_back({{"fødselsnummer", rt::test::test_fnr(i)},
+                        {"fornavn", fmt::format("Fornavn{}", i)},
+                        {"etternavn", fmt::format("Etternavn{}", i)},
+                        {"lagtTilAvNavn", "Veileder Veiledersen"}});
+    auto text = boost::json::serialize(body);
+    REQUIRE(text.size() > 1024 * 1024);
+    REQUIRE(c.json("POST", path(id, "/jobbsoker"), eier, text, 201).at("personTreffIder").as_array().size() == 10000);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker") == 10000);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'OPPRETTET'") == 10000);
+}

@@ -3,7 +3,11 @@
 #include <jwt.h>
 
 #include <boost/json/parse.hpp>
+#include <openssl/evp.h>
+
 #include <cstdlib>
+#include <mutex>
+#include <unordered_map>
 
 #include "core/errors.hpp"
 #include "infra/auth/base64url.hpp"
@@ -84,10 +88,57 @@ boost::json::object signed_claims(const std::string& token, const std::string& p
 
 }  // namespace
 
+struct TokenVerifier::Verified {
+    boost::json::object claims;
+    std::string kid;
+    std::string pem;  // the key it was verified with; a withdrawn key ends the entry
+    std::optional<double> exp, nbf;
+};
+
+struct TokenVerifier::Cache {
+    static constexpr std::size_t kMax = 10000;
+    std::mutex mutex;
+    std::unordered_map<std::string, Verified> by_digest;  // SHA-256 of the token
+};
+
 TokenVerifier::TokenVerifier(TokenIssuer issuer, const Clock& clock, std::chrono::seconds leeway)
-    : issuer_(std::move(issuer)), clock_(clock), leeway_(leeway), jwks_(std::make_unique<Jwks>(issuer_.jwks_uri, clock)) {}
+    : issuer_(std::move(issuer)),
+      clock_(clock),
+      leeway_(leeway),
+      jwks_(std::make_unique<Jwks>(issuer_.jwks_uri, clock)),
+      verified_(std::make_unique<Cache>()) {}
+
+TokenVerifier::~TokenVerifier() = default;
+TokenVerifier::TokenVerifier(TokenVerifier&&) noexcept = default;
+
+void TokenVerifier::check_times(std::optional<double> exp, std::optional<double> nbf) const {
+    double now = std::chrono::duration<double>(clock_.now().time_since_epoch()).count();
+    double leeway = static_cast<double>(leeway_.count());
+    if (now > *exp + leeway) throw unauthorized("tokenet er utløpt");
+    if (nbf && *nbf > now + leeway) throw unauthorized("tokenet er ikke gyldig ennå");
+}
 
 boost::json::object TokenVerifier::verify(std::string_view token) const {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    EVP_Digest(token.data(), token.size(), digest, &digest_len, EVP_sha256(), nullptr);
+    std::string key(reinterpret_cast<const char*>(digest), digest_len);
+    {
+        std::unique_lock lock(verified_->mutex);
+        auto it = verified_->by_digest.find(key);
+        if (it != verified_->by_digest.end()) {
+            Verified hit = it->second;
+            lock.unlock();
+            auto pem = jwks_->pem_for(hit.kid);
+            if (pem && *pem == hit.pem) {
+                check_times(hit.exp, hit.nbf);
+                return hit.claims;
+            }
+            std::lock_guard relock(verified_->mutex);
+            verified_->by_digest.erase(key);  // the key was withdrawn: verify from scratch (and fail)
+        }
+    }
+
     auto segments = split(token);
     if (!segments) throw unauthorized("tokenet er ikke en JWT med tre deler");
     auto header = json_object(segments->header);
@@ -103,16 +154,18 @@ boost::json::object TokenVerifier::verify(std::string_view token) const {
     auto claims = signed_claims(std::string(token), *pem);
     if (text(claims, "iss") != issuer_.issuer) throw unauthorized("tokenet har feil utsteder (iss)");
     if (!audience_matches(claims, issuer_.client_id)) throw unauthorized("tokenet er ikke ment for denne tjenesten (aud)");
-    double now = std::chrono::duration<double>(clock_.now().time_since_epoch()).count();
-    double leeway = static_cast<double>(leeway_.count());
     auto exp = numeric_date(claims, "exp");
     if (!exp) throw unauthorized("tokenets exp mangler eller er ikke et tidspunkt");
-    if (now > *exp + leeway) throw unauthorized("tokenet er utløpt");
+    std::optional<double> nbf;
     if (claims.contains("nbf")) {
-        auto nbf = numeric_date(claims, "nbf");
+        nbf = numeric_date(claims, "nbf");
         if (!nbf) throw unauthorized("tokenets nbf er ikke et tidspunkt");
-        if (*nbf > now + leeway) throw unauthorized("tokenet er ikke gyldig ennå");
     }
+    check_times(exp, nbf);
+
+    std::lock_guard lock(verified_->mutex);
+    if (verified_->by_digest.size() >= Cache::kMax) verified_->by_digest.clear();  // crude, but bounded
+    verified_->by_digest[key] = Verified{claims, std::string(kid), *pem, exp, nbf};
     return claims;
 }
 

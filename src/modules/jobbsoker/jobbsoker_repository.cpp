@@ -135,31 +135,43 @@ SokResultat sok(pg::Connection& c, std::string_view treff_id, const Sok& s) {
     if (s.fritekst && !s.fritekst->empty()) pattern = like_pattern(*s.fritekst);
     std::optional<std::vector<std::string>> statuser;
     if (!s.statuser.empty()) statuser = s.statuser;
-    constexpr const char* filter = R"(j.rekrutteringstreff_id = $1 AND j.er_synlig AND j.status <> 'SLETTET'
-        AND ($2::text IS NULL OR (j.fornavn || ' ' || j.etternavn) ILIKE $2 OR (j.etternavn || ' ' || j.fornavn) ILIKE $2))";
-    constexpr const char* status_filter = "AND ($3::text[] IS NULL OR j.status = ANY($3::text[]))";
+    // One pass over the meeting's visible rows: the page, its total and the counts per status
+    // (which ignore the status filter) all come from the same filtered set.
+    static const auto sql = fmt::format(R"(
+        WITH treff AS MATERIALIZED (
+            SELECT {} FROM jobbsoker j
+            WHERE j.rekrutteringstreff_id = $1 AND j.er_synlig AND j.status <> 'SLETTET'
+              AND ($2::text IS NULL OR j.sok_tekst LIKE lower($2))),
+        valgt AS (SELECT * FROM treff WHERE $3::text[] IS NULL OR status = ANY($3::text[]))
+        SELECT (SELECT coalesce(json_agg(p), '[]') FROM (SELECT * FROM valgt ORDER BY etternavn, fornavn, id LIMIT $4 OFFSET $5) p),
+               (SELECT count(*) FROM valgt),
+               (SELECT coalesce(json_object_agg(status, n), '{{}}') FROM (SELECT status, count(*) AS n FROM treff GROUP BY status) s),
+               (SELECT count(*) FROM jobbsoker WHERE rekrutteringstreff_id = $1 AND NOT er_synlig AND status <> 'SLETTET'))",
+                                        kColumns);
+    auto r = c.query(sql, treff_id, pattern, statuser, s.antall_per_side, (s.side - 1) * s.antall_per_side);
     SokResultat out;
-    static const auto page_sql = fmt::format(R"(SELECT {}, count(*) OVER () FROM jobbsoker j WHERE {} {}
-        ORDER BY j.etternavn, j.fornavn, j.id LIMIT $4 OFFSET $5)", kColumns, filter, status_filter);
-    auto page = c.query(page_sql, treff_id, pattern, statuser, s.antall_per_side, (s.side - 1) * s.antall_per_side);
-    out.jobbsokere = read_all(page);
-    if (page.rows() > 0) {
-        out.totalt = page.integer(0, 8);
-    } else {
-        static const auto count_sql = fmt::format("SELECT count(*) FROM jobbsoker j WHERE {} {}", filter, status_filter);
-        out.totalt = c.query(count_sql, treff_id, pattern, statuser).integer(0, 0);
+    auto page = boost::json::parse(r.text(0, 0));  // kept alive: the loops below walk inside
+    auto per_status = boost::json::parse(r.text(0, 2));
+    for (const auto& row : page.as_array()) {
+        const auto& o = row.as_object();
+        Jobbsoker j;
+        j.id = o.at("id").as_string();
+        j.treff_id = o.at("rekrutteringstreff_id").as_string();
+        j.fodselsnummer = o.at("fodselsnummer").as_string();
+        j.fornavn = o.at("fornavn").as_string();
+        j.etternavn = o.at("etternavn").as_string();
+        if (o.at("lagt_til_av_navn").is_string()) j.lagt_til_av_navn = std::string(o.at("lagt_til_av_navn").as_string());
+        j.status = o.at("status").as_string();
+        j.er_synlig = o.at("er_synlig").as_bool();
+        out.jobbsokere.push_back(std::move(j));
     }
+    out.totalt = r.integer(0, 1);
     attach_hendelser(c, out.jobbsokere);
     for (auto st : status::alle_synlige) out.antall_per_status[std::string(st)] = 0;
-    static const auto per_status_sql = fmt::format("SELECT j.status, count(*) FROM jobbsoker j WHERE {} GROUP BY j.status", filter);
-    auto per_status = c.query(per_status_sql, treff_id, pattern);
-    for (int i = 0; i < per_status.rows(); ++i) out.antall_per_status[per_status.str(i, 0)] = per_status.integer(i, 1);
+    for (const auto& [st, n] : per_status.as_object()) out.antall_per_status[st] = n.to_number<long long>();
     // Hidden rows are counted for the whole meeting, never filtered by the search text, so
     // that the count cannot be used to probe the names of people who must not be shown.
-    out.antall_skjulte = c.query(R"(SELECT count(*) FROM jobbsoker
-                                    WHERE rekrutteringstreff_id = $1 AND NOT er_synlig AND status <> 'SLETTET')",
-                                 treff_id)
-                             .integer(0, 0);
+    out.antall_skjulte = r.integer(0, 3);
     return out;
 }
 

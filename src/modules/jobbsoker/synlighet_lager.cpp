@@ -26,11 +26,18 @@ void varsle_hvis_synlig(pg::Connection& c, const pg::Result& r) {
         }
 }
 
+// A batch of a few hundred fnrs against a large table: without stats that say how few rows
+// match, the planner hashes the whole table on every batch (measured: 11.5 ms instead of 2.2 ms
+// at 50,000 rows, growing with the table). Index lookups per fnr are always right here. SET LOCAL
+// lasts to the end of the transaction; outside one (the benchmark's baseline) it does nothing.
+void bare_indeksoppslag(pg::Connection& c) { c.exec("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"); }
+
 }  // namespace
 
 long long SynlighetLager::bruk_hendelser(pg::Connection& c, const std::vector<SynlighetVurdering>& vurderinger) {
     if (vurderinger.empty()) return 0;
     Kolonner k(vurderinger);
+    if (c.in_transaction()) bare_indeksoppslag(c);
     auto r = c.query(R"(
         UPDATE jobbsoker j SET er_synlig = v.synlig, sperret = v.sperret, synlighet_sist_oppdatert = v.tid,
                                synlighet_kilde = 'EVENT'
@@ -51,6 +58,7 @@ long long SynlighetLager::bruk_behovssvar(const std::vector<SynlighetVurdering>&
     if (vurderinger.empty()) return 0;
     Kolonner k(vurderinger);
     return db_.transaction([&](pg::Connection& c) {
+        bare_indeksoppslag(c);
         auto r = c.query(R"(
             UPDATE jobbsoker j SET er_synlig = v.synlig, sperret = v.sperret, synlighet_sist_oppdatert = v.tid,
                                    synlighet_kilde = 'NEED'
