@@ -1,9 +1,13 @@
 #pragma once
 #include <string>
+#include <vector>
 
 namespace rt::test {
 
-// The n-th of a sequence of valid synthetic fødselsnumre (month + 80, both control digits right).
+// The first `count` valid synthetic fødselsnumre of birth year `year` (month + 80, both control
+// digits right), walking dates and individual numbers in one pass.
+std::vector<std::string> test_fnrs(std::size_t count, int year = 90);
+// The n-th of test_fnrs for year 90.
 std::string test_fnr(int n);
 
 }  // namespace rt::test

@@ -1,0 +1,335 @@
+// The helper of bench/synlighet_ingest: seeds a database, produces the visibility event stream,
+// and consumes it in one of two modes, each in a process of its own (so that its peak RSS is
+// its own):
+//   synlighet_ingest seed <database-url>
+//   synlighet_ingest produce <brokers> <topic> <n>
+//   synlighet_ingest consume batch|autocommit <brokers> <topic> <n> <database-url> <timeout-seconds>
+//   synlighet_ingest delete-topic <brokers> <topic>
+// batch      = the service's path: KafkaRapid + the synlighet rivers over a SynlighetLager (per
+//              poll batch the newest event per fnr, one UPDATE, one transaction, then the offsets).
+// autocommit = the baseline: the same rapid and rules, but a river with on_message that applies
+//              each event with its own UPDATE on one connection in autocommit.
+// Each prints `name value` lines on stdout for the script to pick up.
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <random>
+
+#include "bench_support.hpp"
+#include "core/ids.hpp"
+#include "core/time.hpp"
+#include "infra/kafka/admin.hpp"
+#include "infra/kafka/producer.hpp"
+#include "infra/kafka/topics.hpp"
+#include "infra/log.hpp"
+#include "infra/metrics.hpp"
+#include "infra/pg/migrations.hpp"
+#include "infra/pg/pool.hpp"
+#include "infra/rapid/kafka_rapid.hpp"
+#include "modules/jobbsoker/synlighet_lager.hpp"
+#include "modules/synlighet/rivers.hpp"
+#include "modules/synlighet/vurdering.hpp"
+
+using namespace rt;
+using namespace rt::bench;
+
+namespace {
+
+constexpr int kPartitions = 4;
+constexpr int kMeetings = 5'000;
+constexpr int kRows = 50'000;     // job seekers (rows), ten per meeting
+constexpr int kPersons = 40'000;  // persons on a meeting: the first 10,000 are on two meetings
+constexpr int kOffMeetingPersons = 600'000;
+constexpr double kOnMeetingShare = 0.10;
+// Engine verdicts fall within two days from here (June: no daylight-saving change inside).
+const Instant kT0 = Instant(std::chrono::sys_days(std::chrono::year(2025) / 6 / 1).time_since_epoch());
+constexpr long long kSpanMicros = 2LL * 86400 * 1'000'000;
+
+// Person p's fnr-shaped key (ddmmyy + 5 digits), unique for p < 1,680,000. The seed's SQL
+// builds the same text.
+std::string fnr(long long p) {
+    return fmt::format("{:02}{:02}{:02}{:05}", 1 + p % 28, 1 + (p / 28) % 12, (p / 336) % 100, p % 100'000);
+}
+constexpr const char* kFnrSql =
+    "lpad((1 + p % 28)::text, 2, '0') || lpad((1 + (p / 28) % 12)::text, 2, '0') || "
+    "lpad(((p / 336) % 100)::text, 2, '0') || lpad((p % 100000)::text, 5, '0')";
+
+// --- seed ---------------------------------------------------------------------------------
+
+// 5,000 published meetings and 50,000 job seekers; a tenth of the persons are on two meetings.
+// Visibility before the stream: 60 % never evaluated, 20 % set by a need answer, 20 % set by an
+// earlier event (times inside the stream's span, so that some events are older and must lose).
+int seed(const std::string& url) {
+    auto c = pg::Connection::open(url);
+    pg::migrate(c, pg::embedded_migrations());
+    auto start = Steady::now();
+    c.exec("BEGIN");
+    c.query(R"(INSERT INTO rekrutteringstreff (id, tittel, beskrivelse, fra_tid, til_tid, svarfrist, gateadresse, postnummer,
+                   poststed, status, opprettet_av_navident, opprettet_tidspunkt, eiere, sist_endret, sist_endret_av)
+               SELECT md5('treff-' || m)::uuid, 'Treff ' || m, 'Vi treffes', $1::timestamptz + interval '30 days',
+                      $1::timestamptz + interval '30 days 2 hours', $1::timestamptz + interval '27 days',
+                      'Eksempelgate 1', '0123', 'Oslo', 'PUBLISERT', 'Z990001', $1, ARRAY['Z990001'], $1, 'Z990001'
+               FROM generate_series(0, $2 - 1) m)",
+            kT0, kMeetings);
+    c.query(fmt::format(R"(INSERT INTO jobbsoker (id, rekrutteringstreff_id, fodselsnummer, fornavn, etternavn, status,
+                               lagt_til_tidspunkt, er_synlig, synlighet_sist_oppdatert, synlighet_kilde, sperret)
+               SELECT md5('jobbsoker-' || r)::uuid, md5('treff-' || (r / ($2 / $3)))::uuid, {}, 'Fornavn' || r,
+                      'Etternavn' || r, 'LAGT_TIL', $1,
+                      CASE WHEN r % 10 < 6 THEN true WHEN r % 10 < 8 THEN r % 3 <> 0 ELSE r % 4 <> 0 END,
+                      CASE WHEN r % 10 < 6 THEN NULL
+                           WHEN r % 10 < 8 THEN $1::timestamptz + (r % 1000) * interval '1 second'
+                           ELSE $1::timestamptz + ((r::bigint * 7919) % 172800) * interval '1 second' END,
+                      CASE WHEN r % 10 < 6 THEN NULL WHEN r % 10 < 8 THEN 'NEED' ELSE 'EVENT' END,
+                      r % 10 = 9 AND r % 4 = 0
+               FROM generate_series(0, $2 - 1) r, LATERAL (SELECT r % $4 AS p) x)",
+                        kFnrSql),
+            kT0, kRows, kMeetings, kPersons);
+    c.exec("COMMIT");
+    c.exec("ANALYZE rekrutteringstreff; ANALYZE jobbsoker");
+    fmt::print("meetings {}\nrows {}\npersons {}\nseed_seconds {:.3f}\n", kMeetings, kRows, kPersons, seconds_since(start));
+    return 0;
+}
+
+// --- produce ------------------------------------------------------------------------------
+
+std::string event(const std::string& person, Instant at, bool synlig, bool sperret) {
+    return fmt::format(
+        R"({{"@event_name":"synlighet-event","@id":"{}","@opprettet":"{}","fodselsnummer":"{}","@slutt_av_hendelseskjede":true,)"
+        R"("synlighet":{{"erSynlig":{},"ferdigBeregnet":true,"sperret":{}}},"system_read_count":0,)"
+        R"("@forårsaket_av":{{"id":"{}","event_name":"cv"}}}})",
+        new_uuid(), tid::format_oslo_local(at), person, synlig, sperret, new_uuid());
+}
+
+// n events keyed by fnr: 10 % for persons on a meeting, 90 % for persons on none; times are
+// random within two days, so a person's events come out of order. 2 % repeat the previous
+// record exactly (redelivery) and 1 % repeat its person and time with the opposite verdict.
+int produce(const kafka::KafkaSettings& settings, const std::string& topic, std::size_t n) {
+    kafka::create_topic(settings, topic, kPartitions);
+    kafka::Producer producer(settings);
+    std::mt19937_64 rng(424242);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::uniform_int_distribution<long long> on(0, kPersons - 1), off(kPersons, kPersons + kOffMeetingPersons - 1),
+        micros(0, kSpanMicros - 1);
+    std::size_t bytes = 0, on_meeting = 0;
+    std::optional<kafka::OutRecord> previous;
+    Instant previous_at;
+    bool previous_synlig = true, previous_on = false;
+    const auto start = Steady::now();
+    constexpr std::size_t kChunk = 10'000;
+    for (std::size_t sent = 0; sent < n;) {
+        std::vector<kafka::OutRecord> chunk;
+        chunk.reserve(kChunk);
+        for (; chunk.size() < kChunk && sent < n; ++sent) {
+            double x = u(rng);
+            kafka::OutRecord r;
+            if (previous && x < 0.02) {
+                r = *previous;
+            } else if (previous && x < 0.03) {
+                previous_synlig = !previous_synlig;
+                r = {topic, previous->key, event(*previous->key, previous_at, previous_synlig, false), {}};
+            } else {
+                bool is_on = u(rng) < kOnMeetingShare;
+                previous_on = is_on;
+                auto person = fnr(is_on ? on(rng) : off(rng));
+                previous_at = kT0 + std::chrono::microseconds(micros(rng));
+                double v = u(rng);
+                previous_synlig = v < 0.80;
+                bool sperret = v > 0.97;
+                r = {topic, person, event(person, previous_at, previous_synlig, sperret), {}};
+            }
+            on_meeting += previous_on;
+            bytes += r.value.size();
+            previous = r;
+            chunk.push_back(std::move(r));
+        }
+        producer.send(chunk);  // waits for the acknowledgements
+    }
+    const double s = seconds_since(start);
+    fmt::print("produced {}\non_meeting {}\nbytes_avg {}\nseconds {:.3f}\nrate {:.0f}\n", n, on_meeting, bytes / n, s,
+               static_cast<double>(n) / s);
+    return 0;
+}
+
+// --- consume ------------------------------------------------------------------------------
+
+struct Tally {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t target = 0;
+    std::size_t count = 0;
+    std::size_t calls = 0;
+    std::optional<Steady::time_point> first, last;
+    Steady::duration in_handler{};  // verdicts + UPDATE (+ COMMIT): the river's own work
+
+    Steady::time_point begin() {
+        auto now = Steady::now();
+        std::lock_guard lock(mutex);
+        if (!first) first = now;
+        return now;
+    }
+    void add(std::size_t k, Steady::time_point began) {
+        auto now = Steady::now();
+        std::lock_guard lock(mutex);
+        count += k;
+        ++calls;
+        last = now;
+        in_handler += now - began;
+        if (count >= target) changed.notify_all();
+    }
+};
+
+// User + system CPU of the whole process (every thread).
+double cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return s(u.ru_utime) + s(u.ru_stime);
+}
+
+int partition_count(rd_kafka_t* rk, const std::string& topic) {
+    rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk, topic.c_str(), nullptr);
+    const rd_kafka_metadata_t* md = nullptr;
+    auto e = rd_kafka_metadata(rk, 0, rkt, &md, 10000);
+    rd_kafka_topic_destroy(rkt);
+    if (e) throw std::runtime_error(fmt::format("no metadata for {}: {}", topic, rd_kafka_err2str(e)));
+    int n = md->topic_cnt ? md->topics[0].partition_cnt : 0;
+    rd_kafka_metadata_destroy(md);
+    return n;
+}
+
+// The group's committed offset equals the end of every partition.
+bool committed_to_end(const kafka::KafkaSettings& base, const std::string& group, const std::string& topic) {
+    auto settings = base;
+    settings.extra = {{"group.id", group}, {"enable.auto.commit", "false"}};
+    auto conf = kafka::make_conf(settings);
+    char err[512];
+    kafka::KafkaHandle rk(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
+    if (!rk) throw std::runtime_error(err);
+    conf.release();
+    int partitions = partition_count(rk.get(), topic);
+    kafka::PartitionList list(rd_kafka_topic_partition_list_new(partitions));
+    for (int p = 0; p < partitions; ++p) rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), p);
+    if (auto e = rd_kafka_committed(rk.get(), list.get(), 10000)) throw std::runtime_error(rd_kafka_err2str(e));
+    bool all = true;
+    for (int p = 0; p < partitions; ++p) {
+        int64_t low = 0, high = 0;
+        rd_kafka_query_watermark_offsets(rk.get(), topic.c_str(), p, &low, &high, 10000);
+        if (list->elems[p].offset != high) all = false;
+    }
+    rd_kafka_consumer_close(rk.get());
+    return all;
+}
+
+int consume(bool batch_mode, const kafka::KafkaSettings& settings, const std::string& topic, std::size_t n,
+            const std::string& url, std::chrono::seconds timeout) {
+    Metrics metrics;
+    SystemClock clock;
+    pg::Pool pool(url, 4);
+    kafka::Topics topics(settings, pool, metrics);
+    jobbsoker::SynlighetLager lager(pool);
+    const auto group = fmt::format("synlighet-bench-{}-{}", batch_mode ? "batch" : "autocommit", new_uuid());
+    // The service's consumer options (default max_batch), a fresh group from the beginning.
+    rapid::KafkaRapid rapid(topics, {topic, group, "earliest"}, "synlighet-bench", clock, metrics);
+    Tally tally;
+    tally.target = n;
+
+    auto hendelser = synlighet::hendelse_river(lager);
+    std::optional<pg::Connection> autocommit;
+    if (batch_mode) {
+        auto inner = std::move(hendelser.on_batch);
+        hendelser.on_batch = [&tally, inner](const std::vector<const rapid::Message*>& ms, rapid::Context& ctx) {
+            auto began = tally.begin();
+            inner(ms, ctx);
+            tally.add(ms.size(), began);
+        };
+    } else {
+        autocommit.emplace(pg::Connection::open(url));
+        hendelser.name = "synlighet-baseline";
+        hendelser.on_batch = nullptr;
+        hendelser.on_message = [&tally, &autocommit](const rapid::Message& m, rapid::Context&) {
+            auto began = tally.begin();
+            jobbsoker::SynlighetLager::bruk_hendelser(*autocommit, {synlighet::fra_hendelse(m)});
+            tally.add(1, began);
+        };
+    }
+    const std::string river_name = hendelser.name;
+    rapid.add_river(std::move(hendelser));
+    // The service's other visibility rivers see every message too (their preconditions fail).
+    rapid.add_river(synlighet::behovssvar_river(lager));
+    rapid.add_river(synlighet::losning_river(lager));
+
+    const auto start = Steady::now();
+    topics.start();
+    bool complete = false;
+    {
+        std::unique_lock lock(tally.mutex);
+        complete = tally.changed.wait_for(lock, timeout, [&] { return tally.count >= n; });
+    }
+    topics.stop();  // finishes the batch in hand, commits the stored offsets, leaves the group
+    const auto committed = Steady::now();
+    std::lock_guard lock(tally.mutex);
+    if (!tally.first) {
+        std::cerr << "no message reached the river\n";
+        return 1;
+    }
+    const double s = seconds_since(*tally.first, committed);
+    const double dead = metrics.counter_value("dead_letters_total", {{"topic", topic}, {"handler", river_name}}) +
+                        metrics.counter_value("dead_letters_total", {{"topic", topic}, {"handler", "rapid"}});
+    fmt::print("mode {}\ncomplete {}\nconsumed {}\nhandler_calls {}\njoin_seconds {:.3f}\nhandled_seconds {:.3f}\n"
+               "in_handler_seconds {:.3f}\ncpu_seconds {:.3f}\nseconds {:.3f}\nrate {:.0f}\ndead_letters {}\n"
+               "committed_to_end {}\npeak_rss_kib {}\n",
+               batch_mode ? "batch" : "autocommit", complete ? 1 : 0, tally.count, tally.calls,
+               seconds_since(start, *tally.first), seconds_since(*tally.first, *tally.last),
+               std::chrono::duration<double>(tally.in_handler).count(), cpu_seconds(), s,
+               static_cast<double>(tally.count) / s, dead, committed_to_end(settings, group, topic) ? 1 : 0,
+               status_kib("VmHWM"));
+    return 0;
+}
+
+int delete_topic(const kafka::KafkaSettings& settings, const std::string& topic) {
+    auto conf = kafka::make_conf(settings);
+    char err[512];
+    kafka::KafkaHandle rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), err, sizeof err));
+    if (!rk) throw std::runtime_error(err);
+    conf.release();
+    rd_kafka_DeleteTopic_t* dt = rd_kafka_DeleteTopic_new(topic.c_str());
+    kafka::QueueHandle queue(rd_kafka_queue_new(rk.get()));
+    rd_kafka_DeleteTopics(rk.get(), &dt, 1, nullptr, queue.get());
+    rd_kafka_DeleteTopic_destroy(dt);
+    rd_kafka_event_t* ev = rd_kafka_queue_poll(queue.get(), 30000);
+    if (!ev) throw std::runtime_error("no answer to DeleteTopics within 30 s");
+    std::string failure = rd_kafka_event_error(ev) ? rd_kafka_event_error_string(ev) : "";
+    rd_kafka_event_destroy(ev);
+    if (!failure.empty()) throw std::runtime_error("cannot delete " + topic + ": " + failure);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> a(argv + 1, argv + argc);
+    // librdkafka's and the consumer's info lines would mix with the figures on stdout.
+    log::set_level(log::Level::warn);
+    try {
+        auto settings = [](const std::string& brokers) {
+            return kafka::KafkaSettings{brokers, std::nullopt, "synlighet-ingest-bench", {}};
+        };
+        if (a.size() == 2 && a[0] == "seed") return seed(a[1]);
+        if (a.size() == 4 && a[0] == "produce") return produce(settings(a[1]), a[2], std::stoull(a[3]));
+        if (a.size() == 7 && a[0] == "consume" && (a[1] == "batch" || a[1] == "autocommit"))
+            return consume(a[1] == "batch", settings(a[2]), a[3], std::stoull(a[4]), a[5], std::chrono::seconds(std::stoll(a[6])));
+        if (a.size() == 3 && a[0] == "delete-topic") return delete_topic(settings(a[1]), a[2]);
+    } catch (const std::exception& e) {
+        std::cerr << "synlighet_ingest: " << e.what() << "\n";
+        return 1;
+    }
+    std::cerr << "usage: synlighet_ingest seed <database-url>\n"
+                 "       synlighet_ingest produce <brokers> <topic> <n>\n"
+                 "       synlighet_ingest consume batch|autocommit <brokers> <topic> <n> <database-url> <timeout-seconds>\n"
+                 "       synlighet_ingest delete-topic <brokers> <topic>\n";
+    return 2;
+}
