@@ -152,18 +152,6 @@ std::vector<Rad> rader() {
     return out;
 }
 
-std::string felter(const Component& c, const std::string& tittel) {
-    auto fra = c.clock->now() + std::chrono::hours(24 * 14);
-    return boost::json::serialize(boost::json::object{{"tittel", tittel},
-                                                      {"beskrivelse", "Vi treffes og snakker om jobb"},
-                                                      {"fraTid", tid::format_oslo(fra)},
-                                                      {"tilTid", tid::format_oslo(fra + std::chrono::hours(2))},
-                                                      {"svarfrist", tid::format_oslo(fra - std::chrono::hours(24 * 3))},
-                                                      {"gateadresse", "Eksempelgate 1"},
-                                                      {"postnummer", "0123"},
-                                                      {"poststed", "Oslo"}});
-}
-
 // Fresh state for one row, so that no row depends on what an earlier row did: a meeting owned by
 // kEier in the status the endpoint needs; when published, test_fnr(0) is on it and invited and
 // test_fnr(1) is on it, not invited.
@@ -178,7 +166,7 @@ Scene scene(const Component& c, Ende ende) {
     Scene s;
     if (ende == Ende::Slett || ende == Ende::Publiser) {
         s.treff = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
-        if (ende == Ende::Publiser) c.json("PUT", path(s.treff), eier, felter(c, kStartTittel));
+        if (ende == Ende::Publiser) c.json("PUT", path(s.treff), eier, c.felter(kStartTittel));
         return s;
     }
     s.treff = c.publisert_treff(eier, kStartTittel);
@@ -198,7 +186,7 @@ Kall kall(const Component& c, Ende ende, const Scene& s) {
     switch (ende) {
         case Ende::Opprett: return {"POST", "/api/rekrutteringstreff", R"({"tittel":"Treff fra tilgangstesten"})"};
         case Ende::Hent: return {"GET", path(s.treff), ""};
-        case Ende::Endre: return {"PUT", path(s.treff), felter(c, "Endret tittel")};
+        case Ende::Endre: return {"PUT", path(s.treff), c.felter("Endret tittel")};
         case Ende::Slett: return {"DELETE", path(s.treff), ""};
         case Ende::Publiser: return {"POST", path(s.treff, "/publiser"), ""};
         case Ende::Avlys: return {"POST", path(s.treff, "/avlys"), ""};
@@ -381,7 +369,7 @@ TEST_CASE("tilgang: every bad token, a missing, Basic or garbage header is 401 p
         bool borger;
     };
     const std::vector<Endepunkt> endepunkter = {
-        {"PUT", path(id), felter(c, "Endret med dårlig token"), false},
+        {"PUT", path(id), c.felter("Endret med dårlig token"), false},
         {"GET", path(id, "/jobbsoker"), "", false},
         {"POST", path(id, "/jobbsoker/borger/svar-ja"), "", true},
         {"GET", path(id, "/jobbsoker/borger"), "", true},

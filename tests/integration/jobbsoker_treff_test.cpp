@@ -9,20 +9,6 @@ using namespace rt;
 using rt::test::Component;
 
 using rt::test::path;
-namespace {
-
-std::string felter(const Component& c, const std::string& tittel, int dager = 14) {
-    auto fra = c.clock->now() + std::chrono::hours(24 * dager);
-    return boost::json::serialize(boost::json::object{{"tittel", tittel},
-                                                      {"beskrivelse", "Beskrivelse"},
-                                                      {"fraTid", tid::format_oslo(fra)},
-                                                      {"tilTid", tid::format_oslo(fra + std::chrono::hours(2))},
-                                                      {"svarfrist", tid::format_oslo(fra - std::chrono::hours(48))},
-                                                      {"gateadresse", "Eksempelgate 1"},
-                                                      {"postnummer", "0123"},
-                                                      {"poststed", "Oslo"}});
-}
-}  // namespace
 
 TEST_CASE("meeting: create with a default title, read it back as UTKAST with its creator as owner") {
     Component c;
@@ -76,7 +62,7 @@ TEST_CASE("meeting: publish needs times in order, a deadline and an address (400
     REQUIRE(missing.body.find("adresse") != std::string::npos);
     REQUIRE(c.json("GET", path(id), eier).at("status").as_string() == "UTKAST");
 
-    c.json("PUT", path(id), eier, felter(c, "Klar"));
+    c.json("PUT", path(id), eier, c.felter("Klar"));
     REQUIRE(c.json("POST", path(id, "/publiser"), eier).at("status").as_string() == "PUBLISERT");
     REQUIRE(c.call("POST", path(id, "/publiser"), eier).status == 409);
 }

@@ -88,18 +88,21 @@ boost::json::value Component::json(const std::string& method, const std::string&
     return boost::json::parse(r.body);
 }
 
+std::string Component::felter(const std::string& tittel, int dager) const {
+    auto fra = clock->now() + std::chrono::hours(24 * dager);
+    return boost::json::serialize(boost::json::object{{"tittel", tittel},
+                                                      {"beskrivelse", "Vi treffes og snakker om jobb"},
+                                                      {"fraTid", tid::format_oslo(fra)},
+                                                      {"tilTid", tid::format_oslo(fra + std::chrono::hours(2))},
+                                                      {"svarfrist", tid::format_oslo(fra - std::chrono::hours(24 * 3))},
+                                                      {"gateadresse", "Eksempelgate 1"},
+                                                      {"postnummer", "0123"},
+                                                      {"poststed", "Oslo"}});
+}
+
 std::string Component::publisert_treff(const std::string& eier_token, const std::string& tittel) const {
     auto id = std::string(json("POST", "/api/rekrutteringstreff", eier_token, "{}", 201).at("id").as_string());
-    auto fra = clock->now() + std::chrono::hours(24 * 14);
-    boost::json::object body{{"tittel", tittel},
-                             {"beskrivelse", "Vi treffes og snakker om jobb"},
-                             {"fraTid", tid::format_oslo(fra)},
-                             {"tilTid", tid::format_oslo(fra + std::chrono::hours(2))},
-                             {"svarfrist", tid::format_oslo(fra - std::chrono::hours(24 * 3))},
-                             {"gateadresse", "Eksempelgate 1"},
-                             {"postnummer", "0123"},
-                             {"poststed", "Oslo"}};
-    json("PUT", "/api/rekrutteringstreff/" + id, eier_token, boost::json::serialize(body));
+    json("PUT", "/api/rekrutteringstreff/" + id, eier_token, felter(tittel));
     json("POST", "/api/rekrutteringstreff/" + id + "/publiser", eier_token);
     return id;
 }

@@ -55,6 +55,9 @@ public:
     boost::json::value json(const std::string& method, const std::string& path, const std::string& token,
                             const std::string& body = "", int expected_status = 200) const;
 
+    // A PUT body that makes a meeting publishable: it starts in `dager` days, lasts two hours,
+    // the deadline is three days before, at Eksempelgate 1, 0123 Oslo.
+    std::string felter(const std::string& tittel, int dager = 14) const;
     // A meeting ready for invitations: created by `eier`, filled in and published.
     std::string publisert_treff(const std::string& eier_token, const std::string& tittel = "Jobbtreff hos Bedrift AS") const;
     // Adds job seekers test_fnr(first..first+n-1); returns their personTreffIds in that order.

@@ -15,20 +15,16 @@
 #include <stdexcept>
 
 #include "infra/auth/base64url.hpp"
+#include "infra/auth/openssl_handles.hpp"
 #include "support/test_env.hpp"
 
 namespace rt::test {
 namespace {
 
-template <auto Free>
-struct Deleter {
-    template <class T>
-    void operator()(T* p) const { Free(p); }
-};
-using Pkey = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using Bio = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
-using Bignum = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
-using Jwt = std::unique_ptr<jwt_t, Deleter<jwt_free>>;
+using auth::Bignum;
+using auth::Bio;
+using auth::Pkey;
+using Jwt = std::unique_ptr<jwt_t, auth::FreeWith<jwt_free>>;
 struct CFree {
     void operator()(char* p) const { std::free(p); }
 };

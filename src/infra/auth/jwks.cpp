@@ -14,23 +14,12 @@
 #include <stdexcept>
 
 #include "infra/auth/base64url.hpp"
+#include "infra/auth/openssl_handles.hpp"
 #include "infra/http/client.hpp"
 #include "infra/log.hpp"
 
 namespace rt::auth {
 namespace {
-
-template <auto Free>
-struct Deleter {
-    template <class T>
-    void operator()(T* p) const { Free(p); }
-};
-using Bignum = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
-using ParamBuilder = std::unique_ptr<OSSL_PARAM_BLD, Deleter<OSSL_PARAM_BLD_free>>;
-using Params = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM_free>>;
-using PkeyContext = std::unique_ptr<EVP_PKEY_CTX, Deleter<EVP_PKEY_CTX_free>>;
-using Pkey = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using Bio = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
 
 Bignum big_endian_number(std::string_view base64url, const char* what) {
     auto bytes = base64url_decode(base64url);
