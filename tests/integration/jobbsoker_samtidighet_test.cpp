@@ -56,3 +56,28 @@ TEST_CASE("concurrency: a citizen answering yes and no at once ends with one sta
         REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE jobbsoker_id = '" + ids[i] + "' AND hendelsestype LIKE 'SVART%'") <= 2);
     }
 }
+
+TEST_CASE("concurrency: a yes racing with complete ends consistent: the fate event matches the final answer") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    for (int round = 0; round < 10; ++round) {
+        auto id = c.publisert_treff(eier);
+        auto ids = c.legg_til(id, round, 1, eier);
+        c.json("POST", path(id, "/jobbsoker/inviter"), eier, rt::test::ider(ids));
+        int svar_status = 0;
+        std::thread svar([&] { svar_status = c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(round))).status; });
+        std::thread fullfor([&] { REQUIRE(c.call("POST", path(id, "/fullfor"), eier).status == 200); });
+        svar.join();
+        fullfor.join();
+        auto status = c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + ids[0] + "'");
+        auto typer = c.db.scalar("SELECT string_agg(hendelsestype, ',' ORDER BY rekkefolge) FROM jobbsoker_hendelse WHERE jobbsoker_id = '" + ids[0] + "'");
+        if (svar_status == 200) {
+            REQUIRE(status == "SVART_JA");
+            REQUIRE(typer == "OPPRETTET,INVITERT,SVART_JA_TIL_INVITASJON,SVART_JA_TREFF_FULLFØRT");
+        } else {
+            REQUIRE(svar_status == 409);
+            REQUIRE(status == "INVITERT");
+            REQUIRE(typer == "OPPRETTET,INVITERT,IKKE_SVART_TREFF_FULLFØRT");
+        }
+    }
+}

@@ -168,3 +168,15 @@ TEST_CASE("meeting: completing gives SVART_JA_TREFF_FULLFØRT and IKKE_SVART_TRE
     REQUIRE(t.at("antallJobbsøkere").as_int64() == 2);
     REQUIRE(t.at("antallJobbsøkereSvartJa").as_int64() == 1);
 }
+
+TEST_CASE("meeting: an edit that would leave a published meeting without time, deadline or address is 400") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier, "Publisert");
+    auto r = c.call("PUT", path(id), eier, R"({"tittel":"Bare tittel"})");
+    REQUIRE(r.status == 400);
+    REQUIRE(r.body.find("svarfrist") != std::string::npos);
+    auto t = c.json("GET", path(id), eier);
+    REQUIRE(t.at("tittel").as_string() == "Publisert");
+    REQUIRE_FALSE(t.at("svarfrist").is_null());
+}

@@ -11,11 +11,8 @@
 namespace rt::jobbsoker {
 namespace {
 
-Treff finn_treff(pg::Connection& c, const std::string& id, bool lock = false) {
-    auto t = treff_repo::find(c, id, lock);
-    if (!t) throw not_found("treffet finnes ikke");
-    return *t;
-}
+using treff_repo::krev;
+using treff_repo::Las;
 
 bool er_invitert(std::string_view s) { return s == status::invitert || s == status::svart_ja || s == status::svart_nei; }
 
@@ -29,7 +26,7 @@ std::vector<Jobbsoker> JobbsokerTjeneste::legg_til(const auth::Principal& p, con
     for (const auto& n : nye)
         if (sett.insert(n.fodselsnummer).second) unike.push_back(n);
     return db_.transaction([&](pg::Connection& c) {
-        auto t = finn_treff(c, treff_id, true);
+        auto t = krev(c, treff_id, Las::oppdater);
         if (t.status == treffstatus::avlyst || t.status == treffstatus::fullfort)
             throw conflict("jobbsøkere kan ikke legges til et avsluttet treff");
         auto now = clock_.now();
@@ -43,21 +40,21 @@ std::vector<Jobbsoker> JobbsokerTjeneste::legg_til(const auth::Principal& p, con
 
 std::vector<Jobbsoker> JobbsokerTjeneste::list(const std::string& treff_id) {
     return db_.with([&](pg::Connection& c) {
-        finn_treff(c, treff_id);
+        krev(c, treff_id);
         return jobbsoker_repo::list_synlige(c, treff_id);
     });
 }
 
 jobbsoker_repo::SokResultat JobbsokerTjeneste::sok(const std::string& treff_id, const jobbsoker_repo::Sok& sok) {
     return db_.with([&](pg::Connection& c) {
-        finn_treff(c, treff_id);
+        krev(c, treff_id);
         return jobbsoker_repo::sok(c, treff_id, sok);
     });
 }
 
 void JobbsokerTjeneste::inviter(const auth::Principal& p, const std::string& treff_id, const std::vector<std::string>& ids) {
     db_.transaction([&](pg::Connection& c) {
-        auto t = finn_treff(c, treff_id, true);
+        auto t = krev(c, treff_id, Las::oppdater);
         krev_eier(p, t);
         if (t.status != treffstatus::publisert) throw conflict("bare et publisert treff kan ha invitasjoner");
         std::set<std::string> ønsket(ids.begin(), ids.end());
@@ -73,7 +70,7 @@ void JobbsokerTjeneste::inviter(const auth::Principal& p, const std::string& tre
 
 void JobbsokerTjeneste::slett(const auth::Principal& p, const std::string& treff_id, const std::string& id) {
     db_.transaction([&](pg::Connection& c) {
-        auto t = finn_treff(c, treff_id, true);
+        auto t = krev(c, treff_id, Las::oppdater);
         krev_eier(p, t);
         auto j = jobbsoker_repo::find(c, treff_id, id, true);
         if (!j || !j->er_synlig) throw not_found("jobbsøkeren finnes ikke på treffet");
@@ -85,14 +82,14 @@ void JobbsokerTjeneste::slett(const auth::Principal& p, const std::string& treff
 
 std::vector<jobbsoker_repo::HendelseMedPerson> JobbsokerTjeneste::hendelser(const std::string& treff_id) {
     return db_.with([&](pg::Connection& c) {
-        finn_treff(c, treff_id);
+        krev(c, treff_id);
         return jobbsoker_repo::hendelser_for_treff(c, treff_id);
     });
 }
 
 BorgerStatus JobbsokerTjeneste::borger(const std::string& treff_id, const std::string& fnr) {
     return db_.with([&](pg::Connection& c) {
-        finn_treff(c, treff_id);
+        krev(c, treff_id);
         auto j = jobbsoker_repo::find_by_fnr(c, treff_id, fnr);
         if (!j || !j->er_synlig || j->status == status::slettet) throw not_found("du er ikke på dette treffet");
         BorgerStatus b{j->id, j->status, er_invitert(j->status), false, std::nullopt};
@@ -105,7 +102,9 @@ BorgerStatus JobbsokerTjeneste::borger(const std::string& treff_id, const std::s
 
 void JobbsokerTjeneste::svar(const std::string& treff_id, const std::string& fnr, bool ja) {
     db_.transaction([&](pg::Connection& c) {
-        auto t = finn_treff(c, treff_id);
+        // FOR SHARE on the meeting: an answer never interleaves with a cancel, complete or edit
+        // (they take FOR UPDATE), so their events see the answer or the answer sees their status.
+        auto t = krev(c, treff_id, Las::del);
         // The row lock orders concurrent answers of one person: each sees the other's result.
         auto j = jobbsoker_repo::find_by_fnr(c, treff_id, fnr, true);
         if (!j || j->status == status::slettet || !er_invitert(j->status)) throw forbidden("du er ikke invitert til dette treffet");

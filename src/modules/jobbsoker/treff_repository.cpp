@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/errors.hpp"
+
 namespace rt::jobbsoker::treff_repo {
 namespace {
 
@@ -39,15 +41,25 @@ void insert(pg::Connection& c, const Treff& t) {
             t.status, t.opprettet_av, t.opprettet_tidspunkt, t.eiere, t.sist_endret, t.sist_endret_av);
 }
 
-std::optional<Treff> find(pg::Connection& c, std::string_view id, bool lock) {
+std::optional<Treff> find(pg::Connection& c, std::string_view id, Las las) {
     static const auto sql = fmt::format("SELECT {} FROM rekrutteringstreff t WHERE t.id = $1 AND t.status <> 'SLETTET'", kColumns);
-    static const auto locking = sql + " FOR UPDATE";
-    auto r = c.query(lock ? locking : sql, id);
+    static const auto share = sql + " FOR SHARE";
+    static const auto update = sql + " FOR UPDATE";
+    auto r = c.query(las == Las::ingen ? sql : las == Las::del ? share : update, id);
     if (r.rows() == 0) return std::nullopt;
-    auto t = read(r, 0);
+    return read(r, 0);
+}
+
+Treff krev(pg::Connection& c, std::string_view id, Las las) {
+    auto t = find(c, id, las);
+    if (!t) throw not_found("treffet finnes ikke");
+    return *t;
+}
+
+Treff med_antall(pg::Connection& c, Treff t) {
     auto counts = c.query(R"(SELECT count(*), count(*) FILTER (WHERE status = 'SVART_JA') FROM jobbsoker
                              WHERE rekrutteringstreff_id = $1 AND er_synlig AND status <> 'SLETTET')",
-                          id);
+                          t.id);
     t.antall_jobbsokere = counts.integer(0, 0);
     t.antall_svart_ja = counts.integer(0, 1);
     return t;

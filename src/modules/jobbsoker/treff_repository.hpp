@@ -8,10 +8,19 @@
 
 namespace rt::jobbsoker::treff_repo {
 
+enum class Las {
+    ingen,
+    del,       // FOR SHARE: a citizen's answer; conflicts with status changes, not with other answers
+    oppdater,  // FOR UPDATE: status changes and edits of one meeting happen one at a time
+};
+
 void insert(pg::Connection& c, const Treff& t);
-// With the counts of visible job seekers; a SLETTET meeting is not found. `lock` takes the row
-// lock, so that status changes of one meeting happen one at a time.
-std::optional<Treff> find(pg::Connection& c, std::string_view id, bool lock = false);
+// A SLETTET meeting is not found. Without the job seeker counts (see med_antall).
+std::optional<Treff> find(pg::Connection& c, std::string_view id, Las las = Las::ingen);
+// The same, or a 404 Problem.
+Treff krev(pg::Connection& c, std::string_view id, Las las = Las::ingen);
+// Fills in the counts of visible job seekers, for the meeting's JSON.
+Treff med_antall(pg::Connection& c, Treff t);
 void update_fields(pg::Connection& c, const Treff& t);
 void set_status(pg::Connection& c, std::string_view id, std::string_view status, Instant when, std::string_view by);
 

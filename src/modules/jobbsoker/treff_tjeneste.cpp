@@ -12,11 +12,7 @@
 namespace rt::jobbsoker {
 namespace {
 
-Treff finn(pg::Connection& c, const std::string& id, bool lock) {
-    auto t = treff_repo::find(c, id, lock);
-    if (!t) throw not_found("treffet finnes ikke");
-    return *t;
-}
+using treff_repo::Las;
 
 // What a published meeting's job seekers are told changed (hendelseData.endredeFelter).
 std::vector<std::string> endrede_felter(const Treff& før, const TreffFelter& nå) {
@@ -27,6 +23,20 @@ std::vector<std::string> endrede_felter(const Treff& før, const TreffFelter& n�
     if (før.gateadresse != nå.gateadresse || før.postnummer != nå.postnummer || før.poststed != nå.poststed)
         out.emplace_back("STED");
     return out;
+}
+
+// A published meeting must stay publishable: times in order, a deadline and an address (400).
+void krev_publiserbar(const Treff& t) {
+    std::vector<std::string> mangler;
+    if (!t.fra_tid || !t.til_tid) mangler.emplace_back("fraTid og tilTid");
+    else if (*t.fra_tid >= *t.til_tid) mangler.emplace_back("fraTid før tilTid");
+    if (!t.svarfrist) mangler.emplace_back("svarfrist");
+    if (!t.gateadresse || !t.postnummer || !t.poststed) mangler.emplace_back("adresse");
+    if (mangler.empty()) return;
+    std::string detail = "et publisert treff må ha:";
+    for (const auto& m : mangler) detail += " " + m + ";";
+    detail.pop_back();
+    throw bad_request(detail);
 }
 
 std::vector<NyHendelse> hendelser_for(const std::vector<std::string>& jobbsokere, std::string_view type,
@@ -55,12 +65,12 @@ std::string TreffTjeneste::opprett(const auth::Principal& p, const std::string& 
 }
 
 Treff TreffTjeneste::hent(const std::string& id) {
-    return db_.with([&](pg::Connection& c) { return finn(c, id, false); });
+    return db_.with([&](pg::Connection& c) { return treff_repo::med_antall(c, treff_repo::krev(c, id)); });
 }
 
 Treff TreffTjeneste::oppdater(const auth::Principal& p, const std::string& id, const TreffFelter& felter) {
     return db_.transaction([&](pg::Connection& c) {
-        auto t = finn(c, id, true);
+        auto t = treff_repo::krev(c, id, Las::oppdater);
         krev_eier(p, t);
         if (t.status != treffstatus::utkast && t.status != treffstatus::publisert)
             throw conflict(fmt::format("et treff med status {} kan ikke endres", t.status));
@@ -77,6 +87,7 @@ Treff TreffTjeneste::oppdater(const auth::Principal& p, const std::string& id, c
         ny.poststed = felter.poststed;
         ny.sist_endret = now;
         ny.sist_endret_av = p.nav_ident;
+        if (t.status == treffstatus::publisert) krev_publiserbar(ny);
         treff_repo::update_fields(c, ny);
         if (t.status == treffstatus::publisert && !endret.empty()) {
             boost::json::array felt;
@@ -85,35 +96,25 @@ Treff TreffTjeneste::oppdater(const auth::Principal& p, const std::string& id, c
             auto berorte = jobbsoker_repo::med_status(c, id, {status::invitert, status::svart_ja});
             jobbsoker_repo::insert_hendelser(c, hendelser_for(berorte, hendelsestype::treff_endret, p.nav_ident, data), now);
         }
-        return finn(c, id, false);
+        return treff_repo::med_antall(c, treff_repo::krev(c, id));
     });
 }
 
 Treff TreffTjeneste::publiser(const auth::Principal& p, const std::string& id) {
     return db_.transaction([&](pg::Connection& c) {
-        auto t = finn(c, id, true);
+        auto t = treff_repo::krev(c, id, Las::oppdater);
         krev_eier(p, t);
         if (t.status != treffstatus::utkast) throw conflict(fmt::format("et treff med status {} kan ikke publiseres", t.status));
-        std::vector<std::string> mangler;
-        if (!t.fra_tid || !t.til_tid) mangler.emplace_back("fraTid og tilTid");
-        else if (*t.fra_tid >= *t.til_tid) mangler.emplace_back("fraTid før tilTid");
-        if (!t.svarfrist) mangler.emplace_back("svarfrist");
-        if (!t.gateadresse || !t.postnummer || !t.poststed) mangler.emplace_back("adresse");
-        if (!mangler.empty()) {
-            std::string detail = "treffet mangler før publisering:";
-            for (const auto& m : mangler) detail += " " + m + ";";
-            detail.pop_back();
-            throw bad_request(detail);
-        }
+        krev_publiserbar(t);
         treff_repo::set_status(c, id, treffstatus::publisert, clock_.now(), p.nav_ident);
-        return finn(c, id, false);
+        return treff_repo::med_antall(c, treff_repo::krev(c, id));
     });
 }
 
 Treff TreffTjeneste::avslutt(const auth::Principal& p, const std::string& id, std::string_view til, std::string_view ja_type,
                              std::string_view ikke_svart_type) {
     return db_.transaction([&](pg::Connection& c) {
-        auto t = finn(c, id, true);
+        auto t = treff_repo::krev(c, id, Las::oppdater);
         krev_eier(p, t);
         if (t.status != treffstatus::publisert)
             throw conflict(fmt::format("bare et publisert treff kan få status {}; dette har {}", til, t.status));
@@ -123,7 +124,7 @@ Treff TreffTjeneste::avslutt(const auth::Principal& p, const std::string& id, st
         auto ikke_svart = hendelser_for(jobbsoker_repo::med_status(c, id, {status::invitert}), ikke_svart_type, p.nav_ident);
         ja.insert(ja.end(), ikke_svart.begin(), ikke_svart.end());
         jobbsoker_repo::insert_hendelser(c, ja, now);
-        return finn(c, id, false);
+        return treff_repo::med_antall(c, treff_repo::krev(c, id));
     });
 }
 
@@ -137,7 +138,7 @@ Treff TreffTjeneste::fullfor(const auth::Principal& p, const std::string& id) {
 
 void TreffTjeneste::slett(const auth::Principal& p, const std::string& id) {
     db_.transaction([&](pg::Connection& c) {
-        auto t = finn(c, id, true);
+        auto t = treff_repo::krev(c, id, Las::oppdater);
         krev_eier(p, t);
         if (t.status != treffstatus::utkast) throw conflict("bare et utkast kan slettes");
         if (jobbsoker_repo::antall_ikke_slettet(c, id) > 0) throw conflict("et treff med jobbsøkere kan ikke slettes");
