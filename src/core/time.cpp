@@ -48,7 +48,8 @@ std::optional<Instant> parse_iso(std::string_view s) {
         for (int i = n; i < 6; ++i) micros *= 10;
     }
     auto ymd = date::year{y} / mo / d;
-    if (!ymd.ok() || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+    // Year 1 to 9999 in UTC too: an offset can push 0001-01-01 into year 0, which PostgreSQL refuses.
+    if (!ymd.ok() || y < 2 || y > 9998 || h > 23 || mi > 59 || sec > 59) return std::nullopt;
     auto local = date::local_days{ymd} + hours{h} + minutes{mi} + seconds{sec} + microseconds{micros};
     if (pos == s.size()) {
         auto info = oslo()->get_info(local);

@@ -9,7 +9,8 @@
 
 namespace rt::tid {
 
-// ISO-8601 date-time: `2025-10-01T08:00:00`, optional fraction (up to 9 digits), then `Z`,
+// ISO-8601 date-time (years 2 to 9998, so that any offset stays inside what PostgreSQL stores):
+// `2025-10-01T08:00:00`, optional fraction (up to 9 digits), then `Z`,
 // `+02:00`, `+0200`, `+02` or nothing. A space may stand for `T` (PostgreSQL's output).
 // Without an offset the time is Europe/Oslo local time; a time that is skipped by the spring
 // change is moved forward, and an ambiguous autumn time takes the earlier instant.

@@ -3,6 +3,7 @@
 #include "core/ids.hpp"
 #include "infra/log.hpp"
 #include "infra/metrics.hpp"
+#include "infra/pg/connection.hpp"
 #include "infra/pg/pool.hpp"
 
 namespace rt {
@@ -74,25 +75,32 @@ bool Scheduler::run_locked(Job& job) {
     std::lock_guard run_guard(job.run_mutex);
     static const std::string prefix = "rekrutteringstreff.job.";
     const long long key = stable_key(prefix + job.spec.name);
-    auto lease = pool_.acquire();
-    if (!lease->query("SELECT pg_try_advisory_lock($1)", key).boolean(0, 0)) {
+    if (!job.lock_connection || !job.lock_connection->healthy())
+        job.lock_connection = std::make_unique<pg::Connection>(pg::Connection::open(pool_.conninfo()));
+    auto& c = *job.lock_connection;
+    if (!c.query("SELECT pg_try_advisory_lock($1)", key).boolean(0, 0)) {
         metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "skipped"}});
         return false;
     }
     auto started = std::chrono::steady_clock::now();
+    auto failed = [&](const char* what) {
+        metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "error"}});
+        log::error("scheduler", "jobben feilet", {{"job", job.spec.name}, {"error", what}});
+    };
     try {
         job.spec.run();
         metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "ok"}});
     } catch (const std::exception& e) {
-        metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "error"}});
-        log::error("scheduler", "jobben feilet", {{"job", job.spec.name}, {"error", e.what()}});
+        failed(e.what());
+    } catch (...) {
+        failed("ukjent unntak");
     }
     metrics_.observe("scheduler_run_duration_seconds", {{"job", job.spec.name}},
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     try {
-        lease->query("SELECT pg_advisory_unlock($1)", key);
+        c.query("SELECT pg_advisory_unlock($1)", key);
     } catch (const std::exception&) {
-        lease.discard();  // closing the session is what frees the lock now
+        job.lock_connection.reset();  // closing the session is what frees the lock now
     }
     return true;
 }

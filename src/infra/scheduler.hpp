@@ -15,7 +15,7 @@
 
 namespace rt {
 class Metrics;
-namespace pg { class Pool; }
+namespace pg { class Pool; class Connection; }
 
 struct JobSpec {
     std::string name;
@@ -47,6 +47,9 @@ private:
         std::condition_variable cv;
         bool woken = false;
         std::mutex run_mutex;  // keeps run_once and the job's thread from overlapping
+        // Holds the job's advisory lock; its own connection, so that a running job never takes
+        // one from the pool it needs for its work, and a lock never stays behind in the pool.
+        std::unique_ptr<pg::Connection> lock_connection;
         std::thread thread;
     };
     void loop(Job& job);

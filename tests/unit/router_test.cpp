@@ -42,6 +42,18 @@ TEST_CASE("router answers 404 for unknown paths and 405 for a known path with an
     REQUIRE(router.dispatch(wrong).status == 405);
 }
 
+TEST_CASE("router: a problem names the route pattern, never the path, which may carry a fødselsnummer") {
+    Router router;
+    router.add("GET", "/api/rekrutteringstreff/{id}", [](Request&) -> Response { throw rt::bad_request("id er ikke en UUID"); });
+    auto bad = req("GET", "/api/rekrutteringstreff/01010012345");
+    auto r = router.dispatch(bad);
+    REQUIRE(r.status == 400);
+    REQUIRE(r.body.find("01010012345") == std::string::npos);
+    REQUIRE(boost::json::parse(r.body).at("instance").as_string() == "/api/rekrutteringstreff/{id}");
+    auto unknown = req("GET", "/01010012345");
+    REQUIRE(router.dispatch(unknown).body.find("01010012345") == std::string::npos);
+}
+
 TEST_CASE("router turns handler errors into problem+json: Problem keeps its status, others are 500") {
     Router router;
     router.add("POST", "/a", [](Request&) -> Response { throw rt::conflict("treffet er avlyst"); });

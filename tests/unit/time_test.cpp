@@ -45,3 +45,11 @@ TEST_CASE("formatting in Oslo time follows daylight saving") {
     REQUIRE(p.hour == 8);
     REQUIRE(p.minute == 0);
 }
+
+TEST_CASE("times outside years 2 to 9998 are refused, so no offset can reach a year PostgreSQL refuses") {
+    REQUIRE_FALSE(tid::parse_iso("0000-06-01T00:00:00Z").has_value());
+    REQUIRE_FALSE(tid::parse_iso("0001-01-01T00:30:00+01:00").has_value());
+    REQUIRE_FALSE(tid::parse_iso("9999-12-31T23:30:00-01:00").has_value());
+    REQUIRE(tid::parse_iso("0002-01-01T00:00:00Z").has_value());
+    REQUIRE(tid::parse_iso("9998-12-31T23:59:59Z").has_value());
+}

@@ -54,8 +54,8 @@ Response Router::dispatch(Request& request) const {
     }
     if (!best) {
         request.route = "unmatched";
-        if (path_known) return problem(405, "Metode ikke tillatt", fmt::format("{} støttes ikke her", request.method), request.path);
-        return problem(404, "Finnes ikke", "ingen ressurs på denne stien", request.path);
+        if (path_known) return problem(405, "Metode ikke tillatt", fmt::format("{} støttes ikke her", request.method), "");
+        return problem(404, "Finnes ikke", "ingen ressurs på denne stien", "");
     }
     request.route = best->pattern;
     for (std::size_t i = 0; i < segments.size(); ++i)
@@ -64,13 +64,13 @@ Response Router::dispatch(Request& request) const {
     try {
         return best->handler(request);
     } catch (const Problem& p) {
-        return problem(p.status, p.title, p.what(), request.path);
+        return problem(p.status, p.title, p.what(), request.route);
     } catch (const TransientError& e) {
         log::warn("http", "forespørsel feilet midlertidig", {{"route", request.route}, {"error", e.what()}});
-        return problem(503, "Midlertidig utilgjengelig", "prøv igjen senere", request.path);
+        return problem(503, "Midlertidig utilgjengelig", "prøv igjen senere", request.route);
     } catch (const std::exception& e) {
         log::error("http", "uventet feil i forespørsel", {{"route", request.route}, {"error", e.what()}});
-        return problem(500, "Intern feil", "en uventet feil oppstod", request.path);
+        return problem(500, "Intern feil", "en uventet feil oppstod", request.route);
     }
 }
 

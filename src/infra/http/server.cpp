@@ -32,7 +32,7 @@ struct Server::State {
 
 namespace {
 
-Request to_request(const bhttp::request<bhttp::string_body>& in) {
+Request to_request(bhttp::request<bhttp::string_body>& in) {
     Request r;
     r.method = std::string(in.method_string());
     std::string_view target = in.target();
@@ -44,7 +44,7 @@ Request to_request(const bhttp::request<bhttp::string_body>& in) {
         for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         r.headers[name] = std::string(f.value());
     }
-    r.body = in.body();
+    r.body = std::move(in.body());
     return r;
 }
 

@@ -39,6 +39,7 @@ bool Topics::healthy() {
     for (const auto& c : consumers_)
         if (!c->healthy()) return false;
     // A metadata round trip per /isready poll would be wasteful; a few seconds old is fine.
+    std::lock_guard lock(reachable_mutex_);
     auto now = std::chrono::steady_clock::now();
     if (now - reachable_checked_ > std::chrono::seconds(5)) {
         reachable_ = producer_->reachable(std::chrono::seconds(2));

@@ -2,6 +2,7 @@
 // The Kafka edge of the service: one producer shared by everyone, and the consumers modules ask
 // for. Disabled in standalone mode (KAFKA_BROKERS unset): then nothing here talks to Kafka.
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -38,6 +39,7 @@ private:
     DeadLetters dead_letters_;
     std::unique_ptr<Producer> producer_;
     std::vector<std::unique_ptr<Consumer>> consumers_;
+    std::mutex reachable_mutex_;  // /isready is asked from several HTTP threads at once
     std::chrono::steady_clock::time_point reachable_checked_{};
     bool reachable_ = false;
 };

@@ -143,7 +143,7 @@ SokResultat sok(pg::Connection& c, std::string_view treff_id, const Sok& s) {
             WHERE j.rekrutteringstreff_id = $1 AND j.er_synlig AND j.status <> 'SLETTET'
               AND ($2::text IS NULL OR j.sok_tekst LIKE lower($2))),
         valgt AS (SELECT * FROM treff WHERE $3::text[] IS NULL OR status = ANY($3::text[]))
-        SELECT (SELECT coalesce(json_agg(p), '[]') FROM (SELECT * FROM valgt ORDER BY etternavn, fornavn, id LIMIT $4 OFFSET $5) p),
+        SELECT (SELECT coalesce(json_agg(p ORDER BY p.etternavn, p.fornavn, p.id), '[]') FROM (SELECT * FROM valgt ORDER BY etternavn, fornavn, id LIMIT $4 OFFSET $5) p),
                (SELECT count(*) FROM valgt),
                (SELECT coalesce(json_object_agg(status, n), '{{}}') FROM (SELECT status, count(*) AS n FROM treff GROUP BY status) s),
                (SELECT count(*) FROM jobbsoker WHERE rekrutteringstreff_id = $1 AND NOT er_synlig AND status <> 'SLETTET'))",

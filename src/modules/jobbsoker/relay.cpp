@@ -14,7 +14,6 @@ constexpr int kBatch = 1000;
 
 struct Rad {
     std::string hendelse_id;
-    long long rekkefolge;
     std::string jobbsoker_id;
     VidereformidletHendelse hendelse;
 };
@@ -123,7 +122,7 @@ std::size_t HendelseRelay::kjor() {
 
         std::vector<Rad> rader;
         for (int i = 0; i < r.rows(); ++i) {
-            Rad rad{r.str(i, 0), r.integer(i, 1), r.str(i, 6), {}};
+            Rad rad{r.str(i, 0), r.str(i, 6), {}};
             if (holdt_tilbake.contains(rad.jobbsoker_id)) continue;
             try {
                 rad.hendelse = til_hendelse(r, i);
