@@ -235,3 +235,19 @@ TEST_CASE("job seekers: 10,000 with every field fit in one request, all or nothi
     REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker") == 10000);
     REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'OPPRETTET'") == 10000);
 }
+
+TEST_CASE("job seekers: someone removed can be added again, keeping their personTreffId and history") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 1, eier);
+    c.json("DELETE", path(id, "/jobbsoker/" + ids[0] + "/slett"), eier);
+    REQUIRE(c.json("GET", path(id, "/jobbsoker"), eier).as_array().empty());
+    auto again = c.legg_til(id, 0, 1, eier);
+    REQUIRE(again == ids);
+    auto list = c.json("GET", path(id, "/jobbsoker"), eier).as_array();
+    REQUIRE(list.size() == 1);
+    REQUIRE(list[0].at("status").as_string() == "LAGT_TIL");
+    REQUIRE(c.db.scalar("SELECT string_agg(hendelsestype, ',' ORDER BY rekkefolge) FROM jobbsoker_hendelse") == "OPPRETTET,SLETTET,OPPRETTET");
+    REQUIRE(c.legg_til(id, 0, 1, eier).empty());  // on the meeting now: not added twice
+}

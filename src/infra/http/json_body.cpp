@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
+#include "core/time.hpp"
 
 namespace rt::http {
 
@@ -73,6 +75,17 @@ std::optional<std::vector<std::string>> optional_string_array(const boost::json:
         out.emplace_back(e.as_string());
     }
     return out;
+}
+
+std::string uuid_param(const Request& r, std::string_view name) {
+    auto id = parse_uuid(r.param(name));
+    if (!id) throw bad_request(fmt::format("{} er ikke en UUID", name));
+    return *id;
+}
+
+boost::json::value tid_json(const std::optional<Instant>& t) {
+    if (!t) return nullptr;
+    return boost::json::string(tid::format_oslo(*t));
 }
 
 }  // namespace rt::http

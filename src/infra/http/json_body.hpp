@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.hpp"
 #include "infra/http/message.hpp"
 
 namespace rt::http {
@@ -24,5 +25,10 @@ std::optional<std::int64_t> optional_int(const boost::json::object& o, std::stri
 std::optional<bool> optional_bool(const boost::json::object& o, std::string_view key);
 // Absent or null: nothing; present: an array of strings.
 std::optional<std::vector<std::string>> optional_string_array(const boost::json::object& o, std::string_view key);
+
+// A {name} path parameter that must be a UUID (400 otherwise); canonical lower case.
+std::string uuid_param(const Request& r, std::string_view name);
+// An instant as the API shows it (Europe/Oslo offset), or null.
+boost::json::value tid_json(const std::optional<Instant>& t);
 
 }  // namespace rt::http

@@ -1,37 +1,19 @@
 #include "modules/aktivitetskort/http_api.hpp"
 
 #include "core/errors.hpp"
-#include "core/ids.hpp"
-#include "core/time.hpp"
-#include "infra/log.hpp"
+#include "infra/http/json_body.hpp"
 #include "modules/jobbsoker/tilgang.hpp"
 
 namespace rt::aktivitetskort {
-namespace {
-
-std::string uuid_param(const http::Request& r, std::string_view name) {
-    auto id = parse_uuid(r.param(name));
-    if (!id) throw bad_request(std::string(name) + " er ikke en UUID");
-    return *id;
-}
-
-boost::json::value tid(const std::optional<Instant>& t) {
-    if (!t) return nullptr;
-    return boost::json::string(tid::format_oslo(*t));
-}
-
-}  // namespace
-
 void registrer_http(http::Router& routes, const auth::Authenticator& auth, const jobbsoker::JobbsokerOppslag& oppslag,
                     pg::Pool& db) {
     routes.add("GET", "/api/rekrutteringstreff/{id}/jobbsoker/{personTreffId}/aktivitetskort", [&](http::Request& r) {
-        auto p = auth.authenticate(r);
-        jobbsoker::krev_veileder(p, jobbsoker::alle_veilederroller);
-        auto treff_id = uuid_param(r, "id");
-        auto person_treff_id = uuid_param(r, "personTreffId");
+        auto p = jobbsoker::veileder(auth, r, jobbsoker::alle_veilederroller);
+        auto treff_id = http::uuid_param(r, "id");
+        auto person_treff_id = http::uuid_param(r, "personTreffId");
         auto jobbsoker = oppslag.synlig_jobbsoker(treff_id, person_treff_id);
         if (!jobbsoker) throw not_found("jobbsøkeren finnes ikke på treffet");
-        log::audit_access(p.nav_ident, treff_id, r.method, r.path);
+        jobbsoker::audit(p, r, treff_id);
         return db.with([&](pg::Connection& c) {
             auto v = c.query(R"(SELECT v.aktivitetskort_id, v.message_id, v.aktivitet_status, v.endret_av, v.endret_av_type,
                                        v.endret_tidspunkt, v.sendt_tidspunkt
@@ -44,9 +26,9 @@ void registrer_http(http::Router& routes, const auth::Authenticator& auth, const
                 versjoner.push_back({{"messageId", v.str(i, 1)},
                                      {"status", v.str(i, 2)},
                                      {"endretAv", {{"ident", v.str(i, 3)}, {"identType", v.str(i, 4)}}},
-                                     {"endretTidspunkt", tid(v.time(i, 5))},
+                                     {"endretTidspunkt", http::tid_json(v.time(i, 5))},
                                      {"sendt", !v.is_null(i, 6)},
-                                     {"sendtTidspunkt", tid(v.opt_time(i, 6))}});
+                                     {"sendtTidspunkt", http::tid_json(v.opt_time(i, 6))}});
             auto f = c.query(R"(SELECT f.message_id, f.error_type, f.error_message, f.mottatt FROM aktivitetskort_feil f
                                 JOIN aktivitetskort_versjon v ON v.message_id = f.message_id
                                 WHERE v.aktivitetskort_id = $1 ORDER BY f.id)",
@@ -56,7 +38,7 @@ void registrer_http(http::Router& routes, const auth::Authenticator& auth, const
                 feil.push_back({{"messageId", f.str(i, 0)},
                                 {"errorType", f.str(i, 1)},
                                 {"errorMessage", f.is_null(i, 2) ? boost::json::value(nullptr) : boost::json::value(f.str(i, 2))},
-                                {"mottatt", tid(f.time(i, 3))}});
+                                {"mottatt", http::tid_json(f.time(i, 3))}});
             return http::json(200, boost::json::object{{"aktivitetskortId", v.str(0, 0)},
                                                        {"status", v.str(v.rows() - 1, 2)},
                                                        {"versjoner", std::move(versjoner)},

@@ -8,7 +8,7 @@ void registrer_borger_api(http::Router& routes, const auth::Authenticator& auth,
 
     routes.add("GET", base, [&](http::Request& r) {
         auto p = borger(auth, r);
-        auto b = jobbsokere.borger(path_uuid(r, "id"), p.fnr);
+        auto b = jobbsokere.borger(http::uuid_param(r, "id"), p.fnr);
         return http::json(200, boost::json::object{{"personTreffId", b.person_treff_id},
                                                    {"status", b.status},
                                                    {"erInvitert", b.er_invitert},
@@ -18,7 +18,7 @@ void registrer_borger_api(http::Router& routes, const auth::Authenticator& auth,
     for (bool ja : {true, false}) {
         routes.add("POST", base + (ja ? "/svar-ja" : "/svar-nei"), [&, ja](http::Request& r) {
             auto p = borger(auth, r);
-            jobbsokere.svar(path_uuid(r, "id"), p.fnr, ja);
+            jobbsokere.svar(http::uuid_param(r, "id"), p.fnr, ja);
             return http::json(200, boost::json::object{});
         });
     }

@@ -9,23 +9,8 @@
 
 namespace rt::jobbsoker {
 
-auth::Principal veileder(const auth::Authenticator& auth, const http::Request& r, std::initializer_list<Role> roller) {
-    auto p = auth.authenticate(r);
-    krev_veileder(p, roller);
-    return p;
-}
 
-auth::Principal borger(const auth::Authenticator& auth, const http::Request& r) {
-    auto p = auth.authenticate(r);
-    krev_borger(p);
-    return p;
-}
 
-std::string path_uuid(const http::Request& r, std::string_view name) {
-    auto id = parse_uuid(r.param(name));
-    if (!id) throw bad_request(fmt::format("{} er ikke en UUID", name));
-    return *id;
-}
 
 std::optional<std::string> tekstfelt(const boost::json::object& o, std::string_view key, std::size_t max, bool non_empty) {
     auto v = http::optional_string(o, key);
@@ -47,8 +32,5 @@ std::optional<Instant> tidsfelt(const boost::json::object& o, std::string_view k
     return t;
 }
 
-void audit(const auth::Principal& p, const http::Request& r, const std::string& treff_id) {
-    log::audit_access(p.nav_ident, treff_id, r.method, r.path);
-}
 
 }  // namespace rt::jobbsoker

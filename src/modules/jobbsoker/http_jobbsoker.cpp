@@ -75,7 +75,7 @@ void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& au
 
     routes.add("POST", base, [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
+        auto id = http::uuid_param(r, "id");
         auto lagt_til = jobbsokere.legg_til(p, id, les_nye(r));
         boost::json::array ider;
         for (const auto& j : lagt_til) ider.emplace_back(j.id);
@@ -83,7 +83,7 @@ void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& au
     });
     routes.add("GET", base, [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
+        auto id = http::uuid_param(r, "id");
         boost::json::array out;
         for (const auto& j : jobbsokere.list(id)) out.push_back(json::jobbsoker(j));
         audit(p, r, id);
@@ -91,7 +91,7 @@ void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& au
     });
     routes.add("POST", base + "/sok", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
+        auto id = http::uuid_param(r, "id");
         auto s = les_sok(r);
         auto res = jobbsokere.sok(id, s);
         boost::json::array liste;
@@ -107,19 +107,19 @@ void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& au
     });
     routes.add("POST", base + "/inviter", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
+        auto id = http::uuid_param(r, "id");
         jobbsokere.inviter(p, id, les_person_treff_ider(r));
         return http::json(200, boost::json::object{});
     });
     routes.add("DELETE", base + "/{personTreffId}/slett", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
-        jobbsokere.slett(p, id, path_uuid(r, "personTreffId"));
+        auto id = http::uuid_param(r, "id");
+        jobbsokere.slett(p, id, http::uuid_param(r, "personTreffId"));
         return http::json(200, boost::json::object{});
     });
     routes.add("GET", base + "/hendelser", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
+        auto id = http::uuid_param(r, "id");
         boost::json::array out;
         for (const auto& h : jobbsokere.hendelser(id)) out.push_back(json::hendelse_med_person(h));
         audit(p, r, id);

@@ -42,29 +42,29 @@ void registrer_treff_api(http::Router& routes, const auth::Authenticator& auth, 
     });
     routes.add("GET", base + "/{id}", [&](http::Request& r) {
         veileder(auth, r, alle_veilederroller);
-        return http::json(200, json::treff(treff.hent(path_uuid(r, "id"))));
+        return http::json(200, json::treff(treff.hent(http::uuid_param(r, "id"))));
     });
     routes.add("PUT", base + "/{id}", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
+        auto id = http::uuid_param(r, "id");
         auto felter = les_felter(r);
         return http::json(200, json::treff(treff.oppdater(p, id, felter)));
     });
     routes.add("POST", base + "/{id}/publiser", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        return http::json(200, json::treff(treff.publiser(p, path_uuid(r, "id"))));
+        return http::json(200, json::treff(treff.publiser(p, http::uuid_param(r, "id"))));
     });
     routes.add("POST", base + "/{id}/avlys", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        return http::json(200, json::treff(treff.avlys(p, path_uuid(r, "id"))));
+        return http::json(200, json::treff(treff.avlys(p, http::uuid_param(r, "id"))));
     });
     routes.add("POST", base + "/{id}/fullfor", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        return http::json(200, json::treff(treff.fullfor(p, path_uuid(r, "id"))));
+        return http::json(200, json::treff(treff.fullfor(p, http::uuid_param(r, "id"))));
     });
     routes.add("DELETE", base + "/{id}", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
-        auto id = path_uuid(r, "id");
+        auto id = http::uuid_param(r, "id");
         treff.slett(p, id);
         return http::json(200, boost::json::object{{"id", id}, {"status", treffstatus::slettet}});
     });

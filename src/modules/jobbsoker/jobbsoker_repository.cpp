@@ -84,7 +84,10 @@ std::vector<Jobbsoker> insert(pg::Connection& c, std::string_view treff_id, cons
                                     lagt_til_tidspunkt)
         SELECT n.id, $1, n.fnr, n.fornavn, n.etternavn, n.lagt_til_av, 'LAGT_TIL', $7
         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS n (id, fnr, fornavn, etternavn, lagt_til_av)
-        ON CONFLICT (rekrutteringstreff_id, fodselsnummer) DO NOTHING
+        ON CONFLICT (rekrutteringstreff_id, fodselsnummer) DO UPDATE
+            SET status = 'LAGT_TIL', fornavn = EXCLUDED.fornavn, etternavn = EXCLUDED.etternavn,
+                lagt_til_av_navn = EXCLUDED.lagt_til_av_navn, lagt_til_tidspunkt = EXCLUDED.lagt_til_tidspunkt
+            WHERE j.status = 'SLETTET'
         RETURNING {})", kColumns);
     auto r = c.query(sql,
                      treff_id, ids, fnrs, fornavn, etternavn, lagt_til_av, now);

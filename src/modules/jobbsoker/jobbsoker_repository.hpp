@@ -17,7 +17,8 @@ struct NyJobbsoker {
     std::optional<std::string> lagt_til_av_navn;
 };
 
-// Adds those whose fnr is not on the meeting yet; returns the rows added.
+// Adds those whose fnr is not on the meeting yet, and brings back removed ones (as LAGT_TIL,
+// same personTreffId); returns those rows. Someone already on the meeting is left as is.
 std::vector<Jobbsoker> insert(pg::Connection& c, std::string_view treff_id, const std::vector<NyJobbsoker>& nye, Instant now);
 
 // Writes the events (one timestamp for all) and puts those that become rapid messages in the

@@ -1,13 +1,10 @@
 #include "modules/jobbsoker/json.hpp"
 
-#include "core/time.hpp"
+#include "infra/http/json_body.hpp"
 
 namespace rt::jobbsoker::json {
 
-boost::json::value tid(const std::optional<Instant>& t) {
-    if (!t) return nullptr;
-    return boost::json::string(tid::format_oslo(*t));
-}
+using http::tid_json;
 
 boost::json::value tekst(const std::optional<std::string>& s) {
     if (!s) return nullptr;
@@ -20,19 +17,19 @@ boost::json::object treff(const Treff& t) {
     return {{"id", t.id},
             {"tittel", t.tittel},
             {"beskrivelse", tekst(t.beskrivelse)},
-            {"fraTid", tid(t.fra_tid)},
-            {"tilTid", tid(t.til_tid)},
-            {"svarfrist", tid(t.svarfrist)},
+            {"fraTid", tid_json(t.fra_tid)},
+            {"tilTid", tid_json(t.til_tid)},
+            {"svarfrist", tid_json(t.svarfrist)},
             {"gateadresse", tekst(t.gateadresse)},
             {"postnummer", tekst(t.postnummer)},
             {"poststed", tekst(t.poststed)},
             {"status", t.status},
             {"opprettetAvPersonNavident", t.opprettet_av},
-            {"opprettetAvTidspunkt", tid(t.opprettet_tidspunkt)},
+            {"opprettetAvTidspunkt", tid_json(t.opprettet_tidspunkt)},
             {"eiere", std::move(eiere)},
             {"antallJobbsøkere", t.antall_jobbsokere},
             {"antallJobbsøkereSvartJa", t.antall_svart_ja},
-            {"sistEndret", tid(t.sist_endret)},
+            {"sistEndret", tid_json(t.sist_endret)},
             {"sistEndretAv", t.sist_endret_av}};
 }
 
@@ -40,7 +37,7 @@ boost::json::object hendelse(const Hendelse& h) {
     boost::json::value data = nullptr;
     if (h.data) data = boost::json::parse(*h.data);
     return {{"id", h.id},
-            {"tidspunkt", tid(h.tidspunkt)},
+            {"tidspunkt", tid_json(h.tidspunkt)},
             {"hendelsestype", h.hendelsestype},
             {"opprettetAvAktørType", h.aktortype},
             {"aktørIdentifikasjon", tekst(h.aktor)},

@@ -8,7 +8,6 @@
 
 namespace rt::jobbsoker::json {
 
-boost::json::value tid(const std::optional<Instant>& t);
 boost::json::value tekst(const std::optional<std::string>& s);
 boost::json::object treff(const Treff& t);
 boost::json::object hendelse(const Hendelse& h);

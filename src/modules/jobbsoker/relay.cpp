@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "infra/http/json_body.hpp"
 #include "infra/log.hpp"
 #include "modules/jobbsoker/json.hpp"
 #include "modules/jobbsoker/model.hpp"
@@ -19,7 +20,7 @@ struct Rad {
 };
 
 using json::tekst;
-using json::tid;
+using http::tid_json;
 
 VidereformidletHendelse til_hendelse(const pg::Result& r, int i) {
     auto type = r.str(i, 2);
@@ -70,8 +71,8 @@ rapid::Message til_melding(const VidereformidletHendelse& h) {
         return rapid::Message(boost::json::object{
             {"@event_name", "rekrutteringstreffinvitasjon"}, {"fnr", e->fnr}, {"rekrutteringstreffId", e->treff.id},
             {"hendelseId", e->hendelse_id}, {"tittel", e->treff.tittel}, {"beskrivelse", tekst(e->treff.beskrivelse)},
-            {"fraTid", tid(e->treff.fra_tid)}, {"tilTid", tid(e->treff.til_tid)}, {"svarfrist", tid(e->treff.svarfrist)},
-            {"opprettetAv", e->invitert_av}, {"opprettetTidspunkt", tid(e->tidspunkt)},
+            {"fraTid", tid_json(e->treff.fra_tid)}, {"tilTid", tid_json(e->treff.til_tid)}, {"svarfrist", tid_json(e->treff.svarfrist)},
+            {"opprettetAv", e->invitert_av}, {"opprettetTidspunkt", tid_json(e->tidspunkt)},
             {"gateadresse", tekst(e->treff.gateadresse)}, {"postnummer", tekst(e->treff.postnummer)},
             {"poststed", tekst(e->treff.poststed)}});
     }
@@ -80,8 +81,8 @@ rapid::Message til_melding(const VidereformidletHendelse& h) {
         for (const auto& f : e->endrede_felter) felter.emplace_back(f);
         return rapid::Message(boost::json::object{
             {"@event_name", "rekrutteringstreffoppdatering"}, {"fnr", e->fnr}, {"rekrutteringstreffId", e->treff.id},
-            {"hendelseId", e->hendelse_id}, {"tittel", e->treff.tittel}, {"fraTid", tid(e->treff.fra_tid)},
-            {"tilTid", tid(e->treff.til_tid)}, {"gateadresse", tekst(e->treff.gateadresse)},
+            {"hendelseId", e->hendelse_id}, {"tittel", e->treff.tittel}, {"fraTid", tid_json(e->treff.fra_tid)},
+            {"tilTid", tid_json(e->treff.til_tid)}, {"gateadresse", tekst(e->treff.gateadresse)},
             {"postnummer", tekst(e->treff.postnummer)}, {"poststed", tekst(e->treff.poststed)},
             {"endretAv", e->endret_av}, {"endredeFelter", std::move(felter)}});
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "infra/log.hpp"
 
 namespace rt::jobbsoker {
 
@@ -19,6 +20,22 @@ void krev_eier(const auth::Principal& p, const Treff& t) {
     if (p.has(Role::Utvikler)) return;
     bool eier = std::find(t.eiere.begin(), t.eiere.end(), p.nav_ident) != t.eiere.end();
     if (!eier || !p.has(Role::ArbeidsgiverRettet)) throw forbidden("bare treffets eiere kan gjøre dette");
+}
+
+auth::Principal veileder(const auth::Authenticator& auth, const http::Request& r, std::initializer_list<Role> roller) {
+    auto p = auth.authenticate(r);
+    krev_veileder(p, roller);
+    return p;
+}
+
+auth::Principal borger(const auth::Authenticator& auth, const http::Request& r) {
+    auto p = auth.authenticate(r);
+    krev_borger(p);
+    return p;
+}
+
+void audit(const auth::Principal& p, const http::Request& r, const std::string& treff_id) {
+    log::audit_access(p.nav_ident, treff_id, r.method, r.path);
 }
 
 }  // namespace rt::jobbsoker

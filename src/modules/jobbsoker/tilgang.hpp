@@ -2,7 +2,9 @@
 // Who may do what (../shared/spec/jobbsoker.md, "Who may do what").
 #include <initializer_list>
 
+#include "infra/auth/authenticator.hpp"
 #include "infra/auth/principal.hpp"
+#include "infra/http/message.hpp"
 #include "modules/jobbsoker/model.hpp"
 
 namespace rt::jobbsoker {
@@ -18,5 +20,12 @@ void krev_veileder(const auth::Principal& p, std::initializer_list<Role> roller)
 void krev_borger(const auth::Principal& p);
 // An owner with ARBEIDSGIVER_RETTET, or UTVIKLER.
 void krev_eier(const auth::Principal& p, const Treff& t);
+
+// The caller of a request as a counsellor with one of `roller` (401 without a valid token, 403
+// otherwise), or as a citizen.
+auth::Principal veileder(const auth::Authenticator& auth, const http::Request& r, std::initializer_list<Role> roller);
+auth::Principal borger(const auth::Authenticator& auth, const http::Request& r);
+// Every read of a meeting's job seekers leaves an audit line.
+void audit(const auth::Principal& p, const http::Request& r, const std::string& treff_id);
 
 }  // namespace rt::jobbsoker
