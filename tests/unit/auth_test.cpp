@@ -454,3 +454,16 @@ TEST_CASE("auth: unverified_issuer reads iss without checking anything else", "[
     claims["iss"] = 42;
     REQUIRE(rt::auth::unverified_issuer(factory.sign(claims)) == std::nullopt);
 }
+
+TEST_CASE("auth: a withdrawn key stops working within ten minutes, even for a token already verified", "[auth]") {
+    Issuers issuers;
+    rt::auth::TokenVerifier verifier(issuers.azure.issuer(), issuers.clock);
+    auto token = issuers.azure.counsellor("Z990001");
+    REQUIRE(verifier.verify(token).at("NAVident").as_string() == "Z990001");
+    issuers.azure.rotate("nokkel-2", false);  // the old key is no longer published
+    issuers.clock.advance(5min);
+    REQUIRE(verifier.verify(token).at("NAVident").as_string() == "Z990001");  // the key set is still fresh
+    issuers.clock.advance(6min);
+    REQUIRE(problem_from([&] { verifier.verify(token); }).status == 401);
+    REQUIRE(verifier.verify(issuers.azure.counsellor("Z990002")).at("NAVident").as_string() == "Z990002");
+}

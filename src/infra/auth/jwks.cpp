@@ -91,17 +91,45 @@ std::map<std::string, std::string, std::less<>> parse_jwks(std::string_view json
     return pems;
 }
 
-Jwks::Jwks(std::string uri, const Clock& clock, std::chrono::seconds min_refresh_interval)
-    : uri_(std::move(uri)), clock_(clock), min_refresh_interval_(min_refresh_interval) {}
+Jwks::Jwks(std::string uri, const Clock& clock, std::chrono::seconds min_refresh_interval, std::chrono::seconds max_age)
+    : uri_(std::move(uri)), clock_(clock), min_refresh_interval_(min_refresh_interval), max_age_(max_age) {}
+
+void Jwks::refresh() {
+    std::map<std::string, std::string, std::less<>> fresh;
+    try {
+        fresh = parse_jwks(load(uri_));
+    } catch (const std::exception& e) {
+        log::warn("auth.jwks", "kunne ikke hente nøkler fra utstederen", {{"uri", uri_}, {"error", e.what()}});
+        return;
+    }
+    std::lock_guard lock(keys_mutex_);
+    // Replaced, not merged: a key the issuer withdrew must stop working.
+    pems_ = std::move(fresh);
+}
 
 std::optional<std::string> Jwks::pem_for(const std::string& kid) {
     auto lookup = [&]() -> std::optional<std::string> {
         auto it = pems_.find(kid);
         return it == pems_.end() ? std::nullopt : std::optional(it->second);
     };
+    std::optional<std::string> known;
     {
         std::lock_guard lock(keys_mutex_);
-        if (auto pem = lookup()) return pem;
+        known = lookup();
+        if (known && last_fetch_ && clock_.now() < *last_fetch_ + max_age_) return known;
+    }
+    if (known) {
+        // Known but old: one thread refetches, the others go on with the key they have.
+        std::unique_lock refreshing(refresh_mutex_, std::try_to_lock);
+        if (!refreshing) return known;
+        {
+            std::lock_guard lock(keys_mutex_);
+            if (last_fetch_ && clock_.now() < *last_fetch_ + max_age_) return lookup();  // refreshed meanwhile
+            last_fetch_ = clock_.now();
+        }
+        refresh();
+        std::lock_guard lock(keys_mutex_);
+        return lookup();
     }
     std::lock_guard refreshing(refresh_mutex_);
     {
@@ -113,16 +141,8 @@ std::optional<std::string> Jwks::pem_for(const std::string& kid) {
         // Counted as a fetch even if it fails, so an unreachable issuer is not asked again at once.
         last_fetch_ = now;
     }
-    std::map<std::string, std::string, std::less<>> fresh;
-    try {
-        fresh = parse_jwks(load(uri_));
-    } catch (const std::exception& e) {
-        log::warn("auth.jwks", "kunne ikke hente nøkler fra utstederen", {{"uri", uri_}, {"error", e.what()}});
-        return std::nullopt;
-    }
+    refresh();
     std::lock_guard lock(keys_mutex_);
-    // Replaced, not merged: a key the issuer withdrew must stop working.
-    pems_ = std::move(fresh);
     return lookup();
 }
 

@@ -18,7 +18,11 @@ class Jwks {
 public:
     // uri: http://, https:// or file://. Nothing is fetched until the first lookup, so start-up
     // does not depend on the issuer answering. The clock must outlive the Jwks.
-    Jwks(std::string uri, const Clock& clock, std::chrono::seconds min_refresh_interval = std::chrono::seconds(10));
+    // An unknown kid refetches at most every min_refresh_interval; a key set older than max_age is
+    // refetched on the next lookup, so a key the issuer withdrew stops working within max_age
+    // even if no unknown kid ever comes.
+    Jwks(std::string uri, const Clock& clock, std::chrono::seconds min_refresh_interval = std::chrono::seconds(10),
+         std::chrono::seconds max_age = std::chrono::minutes(10));
     Jwks(const Jwks&) = delete;
     Jwks& operator=(const Jwks&) = delete;
 
@@ -27,9 +31,13 @@ public:
     std::optional<std::string> pem_for(const std::string& kid);
 
 private:
+    // Fetches and replaces the key set; keeps the old one when the issuer does not answer.
+    void refresh();
+
     std::string uri_;
     const Clock& clock_;
     std::chrono::seconds min_refresh_interval_;
+    std::chrono::seconds max_age_;
     std::mutex keys_mutex_;     // guards pems_ and last_fetch_
     std::mutex refresh_mutex_;  // one fetch at a time; lookups of known kids never wait for it
     std::map<std::string, std::string, std::less<>> pems_;

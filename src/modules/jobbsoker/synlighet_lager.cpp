@@ -17,7 +17,8 @@ struct Kolonner {
     }
 };
 
-// A job seeker who became visible may have events waiting in the outbox: wake the relay.
+// A job seeker who went from hidden to visible may have events waiting in the outbox: wake the
+// relay. (The statements return, per row, whether it did.)
 void varsle_hvis_synlig(pg::Connection& c, const pg::Result& r) {
     for (int i = 0; i < r.rows(); ++i)
         if (r.boolean(i, 0)) {
@@ -41,10 +42,11 @@ long long SynlighetLager::bruk_hendelser(pg::Connection& c, const std::vector<Sy
     auto r = c.query(R"(
         UPDATE jobbsoker j SET er_synlig = v.synlig, sperret = v.sperret, synlighet_sist_oppdatert = v.tid,
                                synlighet_kilde = 'EVENT'
-        FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::timestamptz[]) AS v (fnr, synlig, sperret, tid)
-        WHERE j.fodselsnummer = v.fnr
+        FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::timestamptz[]) AS v (fnr, synlig, sperret, tid),
+             jobbsoker før
+        WHERE j.fodselsnummer = v.fnr AND før.id = j.id
           AND (j.synlighet_sist_oppdatert IS NULL OR j.synlighet_kilde = 'NEED' OR j.synlighet_sist_oppdatert < v.tid)
-        RETURNING j.er_synlig)",
+        RETURNING j.er_synlig AND NOT før.er_synlig)",
                      k.fnr, k.synlig, k.sperret, k.tid);
     varsle_hvis_synlig(c, r);
     return r.rows();
@@ -62,9 +64,10 @@ long long SynlighetLager::bruk_behovssvar(const std::vector<SynlighetVurdering>&
         auto r = c.query(R"(
             UPDATE jobbsoker j SET er_synlig = v.synlig, sperret = v.sperret, synlighet_sist_oppdatert = v.tid,
                                    synlighet_kilde = 'NEED'
-            FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::timestamptz[]) AS v (fnr, synlig, sperret, tid)
-            WHERE j.fodselsnummer = v.fnr AND j.synlighet_sist_oppdatert IS NULL
-            RETURNING j.er_synlig)",
+            FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::timestamptz[]) AS v (fnr, synlig, sperret, tid),
+                 jobbsoker før
+            WHERE j.fodselsnummer = v.fnr AND før.id = j.id AND j.synlighet_sist_oppdatert IS NULL
+            RETURNING j.er_synlig AND NOT før.er_synlig)",
                          k.fnr, k.synlig, k.sperret, k.tid);
         varsle_hvis_synlig(c, r);
         return static_cast<long long>(r.rows());
