@@ -57,11 +57,15 @@ std::string fnr_av(const VidereformidletHendelse& h) {
 
 void merk_feilet(pg::Pool& db, Metrics& metrics, const std::string& hendelse_id, const std::string& feil) {
     metrics.add("hendelse_relay_feil_total");
-    log::error("hendelse.relay", "hendelsen kunne ikke leveres; jobbsøkerens hendelser holdes tilbake",
-               {{"hendelseId", hendelse_id}, {"error", feil}});
-    db.with([&](pg::Connection& c) {
-        c.query("UPDATE hendelse_utboks SET forsok = forsok + 1, siste_feil = $2 WHERE hendelse_id = $1", hendelse_id, feil);
+    auto forsok = db.with([&](pg::Connection& c) {
+        return c.query("UPDATE hendelse_utboks SET forsok = forsok + 1, siste_feil = $2 WHERE hendelse_id = $1 RETURNING forsok",
+                       hendelse_id, feil);
     });
+    // Retried every run; the first failure and then every hundredth is logged, the metric counts all.
+    long long n = forsok.rows() ? forsok.integer(0, 0) : 1;
+    if (n == 1 || n % 100 == 0)
+        log::error("hendelse.relay", "hendelsen kunne ikke leveres; jobbsøkerens hendelser holdes tilbake",
+                   {{"hendelseId", hendelse_id}, {"forsok", n}, {"error", feil}});
 }
 
 }  // namespace
