@@ -607,20 +607,36 @@ double ms_between(Steady::time_point from, Steady::time_point to) {
     return std::chrono::duration<double, std::milli>(to - from).count();
 }
 
+// What both card measurements start from: a counsellor's token, a connection, a published
+// meeting with n job seekers, and counters of its PLANLAGT cards and rapid invitations that
+// started at the topics' ends.
+struct CardScene {
+    Tokens tokens;
+    std::string token;
+    HttpClient http;
+    TopicCounter cards, rapid;
+    Seeded s;
+    CardScene(const fs::path& dir, unsigned short port, const std::string& brokers, const std::string& card_topic,
+              const std::string& rapid_topic, const std::string& tittel, std::size_t n, std::uint64_t seed)
+        : tokens(dir),
+          token(tokens.veileder()),
+          http(port),
+          cards(brokers, card_topic, planlagt_card),
+          rapid(brokers, rapid_topic, rapid_invitation),
+          s(seed_for_cards(http, token, tittel, n, seed)) {
+        cards.watch(s.treff);
+        rapid.watch(s.treff);
+    }
+};
+
 // Part 1: all n invited in one request; the request's own time, and from its response until the
 // n-th PLANLAGT card (distinct personIdent) of the meeting is on the card topic. The rapid is
 // read alongside: the job seeker event relay puts each invitation there after the card module
 // has stored the card, so the two show which relay sets the pace.
 int card_bulk(const fs::path& dir, unsigned short port, const std::string& brokers, const std::string& card_topic,
               const std::string& rapid_topic, std::size_t n, int timeout_s) {
-    Tokens tokens(dir);
-    auto token = tokens.veileder();
-    HttpClient http(port);
-    TopicCounter cards(brokers, card_topic, planlagt_card);
-    TopicCounter rapid(brokers, rapid_topic, rapid_invitation);
-    auto s = seed_for_cards(http, token, "Storsamling med aktivitetskort", n, 13);
-    cards.watch(s.treff);
-    rapid.watch(s.treff);
+    CardScene scene(dir, port, brokers, card_topic, rapid_topic, "Storsamling med aktivitetskort", n, 13);
+    auto& [tokens, token, http, cards, rapid, s] = scene;
 
     std::vector<std::string> ids;
     for (const auto& [id, fnr] : s.id_fnr) ids.push_back(id);
@@ -663,14 +679,8 @@ int card_bulk(const fs::path& dir, unsigned short port, const std::string& broke
 // invitation on the rapid.
 int card_single(const fs::path& dir, unsigned short port, const std::string& brokers, const std::string& card_topic,
                 const std::string& rapid_topic, std::size_t n, int timeout_s) {
-    Tokens tokens(dir);
-    auto token = tokens.veileder();
-    HttpClient http(port);
-    TopicCounter cards(brokers, card_topic, planlagt_card);
-    TopicCounter rapid(brokers, rapid_topic, rapid_invitation);
-    auto s = seed_for_cards(http, token, "Jobbtreff med enkeltinvitasjoner", n, 17);
-    cards.watch(s.treff);
-    rapid.watch(s.treff);
+    CardScene scene(dir, port, brokers, card_topic, rapid_topic, "Jobbtreff med enkeltinvitasjoner", n, 17);
+    auto& [tokens, token, http, cards, rapid, s] = scene;
     const auto target = "/api/rekrutteringstreff/" + s.treff + "/jobbsoker/inviter";
 
     std::vector<double> to_card, http_ms, response_to_card, to_create_time, create_time_to_card, to_rapid;
