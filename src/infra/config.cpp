@@ -96,6 +96,13 @@ Config parse_config(const EnvLookup& env) {
         integer(env, "HENDELSE_RELAY_INTERVALL_SEKUNDER", c.hendelse_relay_intervall.count(), 1, 86400));
     c.aktivitetskort_relay_intervall = std::chrono::seconds(
         integer(env, "AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", c.aktivitetskort_relay_intervall.count(), 1, 86400));
+    c.rapid_max_fremtid =
+        std::chrono::seconds(integer(env, "RAPID_MAX_FREMTID_SEKUNDER", c.rapid_max_fremtid.count(), 0, 7 * 86400));
+
+    c.nais_app_name = text(env, "NAIS_APP_NAME", c.nais_app_name);
+    c.nais_cluster_name = non_empty(env, "NAIS_CLUSTER_NAME");
+    c.nais_namespace = non_empty(env, "NAIS_NAMESPACE");
+    c.nais_app_image = non_empty(env, "NAIS_APP_IMAGE");
 
     c.log_level = text(env, "LOG_LEVEL", c.log_level);
     if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error")

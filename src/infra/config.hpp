@@ -53,6 +53,14 @@ struct Config {
     std::chrono::seconds synlighet_behov_intervall{60};
     std::chrono::seconds hendelse_relay_intervall{10};
     std::chrono::seconds aktivitetskort_relay_intervall{10};
+    // How far ahead of now a rapid message's times may lie before they are refused (issue 14).
+    std::chrono::seconds rapid_max_fremtid{3600};
+
+    // Our name on the rapid, as the platform injects it (../shared/spec/messages.md, "The rapid").
+    std::string nais_app_name = "rekrutteringstreff";
+    std::optional<std::string> nais_cluster_name;
+    std::optional<std::string> nais_namespace;
+    std::optional<std::string> nais_app_image;
 
     std::string log_level = "info";
     std::string secure_log_path;  // empty: secure lines are dropped

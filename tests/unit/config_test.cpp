@@ -28,6 +28,28 @@ TEST_CASE("config defaults follow the spec's table") {
     REQUIRE(c.hendelse_relay_intervall == std::chrono::seconds(10));
     REQUIRE(c.aktivitetskort_relay_intervall == std::chrono::seconds(10));
     REQUIRE_FALSE(c.azure.has_value());
+    REQUIRE(c.rapid_max_fremtid == std::chrono::seconds(3600));
+    REQUIRE(c.nais_app_name == "rekrutteringstreff");
+    REQUIRE_FALSE(c.nais_cluster_name.has_value());
+    REQUIRE_FALSE(c.nais_namespace.has_value());
+    REQUIRE_FALSE(c.nais_app_image.has_value());
+}
+
+TEST_CASE("config: the platform's NAIS_* names and the rapid's future bound") {
+    auto c = parse({{"NAIS_APP_NAME", "rekrutteringstreff-api"},
+                    {"NAIS_CLUSTER_NAME", "prod-gcp"},
+                    {"NAIS_NAMESPACE", "toi"},
+                    {"NAIS_APP_IMAGE", "europe-north1-docker.pkg.dev/nais/toi/rekrutteringstreff-api:2025.10.01"},
+                    {"RAPID_MAX_FREMTID_SEKUNDER", "60"}});
+    REQUIRE(c.nais_app_name == "rekrutteringstreff-api");
+    REQUIRE(c.nais_cluster_name == "prod-gcp");
+    REQUIRE(c.nais_namespace == "toi");
+    REQUIRE(c.nais_app_image == "europe-north1-docker.pkg.dev/nais/toi/rekrutteringstreff-api:2025.10.01");
+    REQUIRE(c.rapid_max_fremtid == std::chrono::seconds(60));
+    REQUIRE(parse({{"NAIS_APP_NAME", ""}}).nais_app_name == "rekrutteringstreff");  // empty = unset
+    REQUIRE(parse({{"RAPID_MAX_FREMTID_SEKUNDER", "0"}}).rapid_max_fremtid == std::chrono::seconds(0));
+    REQUIRE_THROWS_WITH(parse({{"RAPID_MAX_FREMTID_SEKUNDER", "-1"}}), Catch::Contains("RAPID_MAX_FREMTID_SEKUNDER"));
+    REQUIRE_THROWS_WITH(parse({{"RAPID_MAX_FREMTID_SEKUNDER", "en time"}}), Catch::Contains("RAPID_MAX_FREMTID_SEKUNDER"));
 }
 
 TEST_CASE("config reads every variable it is given") {
