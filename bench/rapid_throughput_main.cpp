@@ -103,14 +103,14 @@ struct Tally {
 
 // The event-stream river of the visibility module (../shared/spec/messages.md), counting only:
 // what is measured is the rapid's cost per message, not the module's.
-rapid::River counting_river(Tally& tally) {
+rapid::River counting_river(Tally& tally, const Clock& clock) {
     rapid::River river;
     river.name = "synlighet-bench";
     river.precondition(rapid::require_key("synlighet.erSynlig"))
         .precondition(rapid::require_value("synlighet.ferdigBeregnet", true))
         .precondition(rapid::require_value("@slutt_av_hendelseskjede", true))
         .validate(rapid::require_key("fodselsnummer"))
-        .validate(rapid::require_key("@opprettet"));
+        .validate(rapid::require_opprettet(clock, std::chrono::hours(1)));
     river.on_batch = [&tally](const std::vector<const rapid::Message*>& batch, rapid::Context&) { tally.add(batch.size()); };
     return river;
 }
@@ -139,9 +139,10 @@ int consume(const kafka::KafkaSettings& settings, const std::string& topic, std:
     pg::Pool pool(db_url, 1);
     kafka::Topics topics(settings, pool, metrics);
     // Default batch size, as the service runs it.
-    rapid::KafkaRapid rapid(topics, {topic, "rapid-bench-" + new_uuid(), "earliest"}, "rapid-bench", clock, metrics);
+    rapid::KafkaRapid rapid(topics, {topic, "rapid-bench-" + new_uuid(), "earliest"}, rapid::Deltaker{"rapid-bench"}, clock,
+                            metrics);
     Tally tally;
-    rapid.add_river(counting_river(tally));
+    rapid.add_river(counting_river(tally, clock));
 
     const auto start = Steady::now();
     topics.start();

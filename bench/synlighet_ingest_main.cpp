@@ -233,11 +233,12 @@ int consume(bool batch_mode, const kafka::KafkaSettings& settings, const std::st
     jobbsoker::SynlighetLager lager(pool);
     const auto group = fmt::format("synlighet-bench-{}-{}", batch_mode ? "batch" : "autocommit", new_uuid());
     // The service's consumer options (default max_batch), a fresh group from the beginning.
-    rapid::KafkaRapid rapid(topics, {topic, group, "earliest"}, "synlighet-bench", clock, metrics);
+    rapid::KafkaRapid rapid(topics, {topic, group, "earliest"}, rapid::Deltaker{"synlighet-bench"}, clock, metrics);
     Tally tally;
     tally.target = n;
 
-    auto hendelser = synlighet::hendelse_river(lager);
+    const auto max_fremtid = Config{}.rapid_max_fremtid;
+    auto hendelser = synlighet::hendelse_river(lager, clock, max_fremtid);
     std::optional<pg::Connection> autocommit;
     if (batch_mode) {
         auto inner = std::move(hendelser.on_batch);
@@ -258,9 +259,8 @@ int consume(bool batch_mode, const kafka::KafkaSettings& settings, const std::st
     }
     const std::string river_name = hendelser.name;
     rapid.add_river(std::move(hendelser));
-    // The service's other visibility rivers see every message too (their preconditions fail).
-    rapid.add_river(synlighet::behovssvar_river(lager));
-    rapid.add_river(synlighet::losning_river(lager));
+    // The service's other visibility river sees every message too (its precondition fails).
+    rapid.add_river(synlighet::behovssvar_river(lager, clock, max_fremtid));
 
     const auto start = Steady::now();
     topics.start();

@@ -18,9 +18,9 @@ std::optional<kafka::KafkaSettings> kafka_settings(const Config& c) {
 
 std::unique_ptr<rapid::Rapid> make_rapid(const Config& c, kafka::Topics& topics, const Clock& clock, Metrics& metrics) {
     if (!topics.enabled())
-        return std::make_unique<rapid::EmbeddedRapid>(c.instance_id, clock, topics.dead_letters(), metrics);
+        return std::make_unique<rapid::EmbeddedRapid>(rapid::deltaker_fra(c), clock, topics.dead_letters(), metrics);
     kafka::ConsumerOptions options{c.kafka_rapid_topic, c.kafka_consumer_group_id, c.kafka_reset_policy};
-    return std::make_unique<rapid::KafkaRapid>(topics, std::move(options), c.instance_id, clock, metrics);
+    return std::make_unique<rapid::KafkaRapid>(topics, std::move(options), rapid::deltaker_fra(c), clock, metrics);
 }
 
 }  // namespace
@@ -46,7 +46,7 @@ Service::Service(Config config, std::shared_ptr<const Clock> clock)
     readiness_.add_check("database", [this] { return pool_.ping(); });
     readiness_.add_check("rapid", [this] { return rapid_->healthy(); });
     if (topics_.enabled()) readiness_.add_check("kafka", [this] { return topics_.healthy(); });
-    rapid::add_ping_pong(*rapid_, *clock_);
+    rapid::add_ping_pong(*rapid_, *clock_, config_.rapid_max_fremtid);
 }
 
 Service::~Service() { stop(); }
@@ -122,6 +122,7 @@ void Service::stop() {
     if (!started_) return;
     started_ = false;
     request_stop();
+    rapid_->varsle_stopp();
     readiness_.set("stopping", false);
     server_.stop(std::chrono::seconds(5));
     notifications_.stop();

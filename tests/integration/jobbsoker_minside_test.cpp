@@ -62,3 +62,30 @@ TEST_CASE("aktivitetskort error on the bus -> AKTIVITETSKORT_OPPRETTELSE_FEIL on
                            FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL')") ==
             "ARRANGØR/Z123456/UGYLDIG_IDENT");
 }
+
+TEST_CASE("minside: the ident mapper's copy with aktørId is ignored; the original is stored once") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    c.legg_til(id, 0, 1, eier);
+    // As kandidatvarsel-api publishes it (library envelope), and the ident mapper's copy of it:
+    // the same message with aktørId added, republished keyed on aktørId.
+    auto original = fmt::format(R"({{"@event_name":"minsideVarselSvar","varselId":"varsel-123","avsenderReferanseId":"{}",
+        "fnr":"{}","eksternStatus":"sendt","minsideStatus":"ferdigstilt","opprettet":"2025-12-01T14:53:29.201417+01:00",
+        "avsenderNavident":"Z123456","eksternFeilmelding":null,"eksternKanal":"SMS","mal":"rekrutteringstreff-invitasjon",
+        "@id":"3f1e2d4c-5b6a-4798-8a1b-2c3d4e5f6a7b","@opprettet":"2025-12-01T14:53:29.301417","system_read_count":0,
+        "system_participating_services":[{{"id":"3f1e2d4c-5b6a-4798-8a1b-2c3d4e5f6a7b","time":"2025-12-01T14:53:29.301417",
+        "service":"rekrutteringstreff-kandidatvarsel-api","instance":"rekrutteringstreff-kandidatvarsel-api-6b5c-kx2p"}}]}})",
+                                id, test_fnr(0));
+    auto kopi = boost::json::parse(original).as_object();
+    kopi["aktørId"] = "1234567890123";
+    send(c, boost::json::serialize(kopi));
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'MOTTATT_SVAR_FRA_MINSIDE'") == 0);
+    send(c, original);
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'MOTTATT_SVAR_FRA_MINSIDE'") == 1);
+    kopi["aktørId"] = nullptr;  // forbid: a null value passes
+    kopi["varselId"] = "varsel-124";
+    send(c, boost::json::serialize(kopi));
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'MOTTATT_SVAR_FRA_MINSIDE'") == 2);
+    REQUIRE(c.db.count("SELECT count(*) FROM dead_letter") == 0);
+}

@@ -13,7 +13,9 @@
 #include "infra/kafka/topics.hpp"
 #include "infra/metrics.hpp"
 #include "infra/pg/pool.hpp"
+#include "infra/log.hpp"
 #include "infra/rapid/kafka_rapid.hpp"
+#include "infra/rapid/tidspunkt.hpp"
 #include "support/eventually.hpp"
 #include "support/kafka_test_support.hpp"
 #include "support/test_db.hpp"
@@ -31,10 +33,12 @@ struct Node {
     pg::Pool pool;
     kafka::Topics topics;
     rapid::KafkaRapid rapid;
-    Node(const std::string& db_url, const std::string& topic, const std::string& group, std::size_t max_batch = 500)
+    Node(const std::string& db_url, const std::string& topic, const std::string& group, std::size_t max_batch = 500,
+         std::optional<rapid::Deltaker> deltaker = std::nullopt)
         : pool(db_url, 4),
           topics(test::kafka_settings(), pool, metrics),
-          rapid(topics, {topic, group, "earliest", max_batch}, "node-" + group, clock, metrics) {}
+          rapid(topics, {topic, group, "earliest", max_batch}, deltaker.value_or(rapid::Deltaker{"node-" + group}), clock,
+                metrics) {}
     ~Node() { topics.stop(); }
 };
 
@@ -70,6 +74,31 @@ std::string msg(const std::string& event, const std::string& extra = "") {
     return R"({"@event_name":")" + event + "\"" + (extra.empty() ? "" : "," + extra) + "}";
 }
 
+// `2025-10-01T08:00:00.123456`: the library's LocalDateTime, as we write it.
+bool lokal_tid_med_mikrosekunder(std::string_view s) {
+    return s.size() == 26 && s[10] == 'T' && s[19] == '.' && rapid::les_lokal_tid(s).has_value();
+}
+
+boost::json::object som_objekt(const std::string& value) { return boost::json::parse(value).as_object(); }
+
+// Log lines containing `needle`, from any thread, while it lives.
+struct LoggLinjer {
+    std::mutex mutex;
+    std::vector<std::string> lines;
+    explicit LoggLinjer(std::string needle) {
+        log::set_sink([this, needle](std::string_view line) {
+            if (line.find(needle) == std::string_view::npos) return;
+            std::lock_guard lock(mutex);
+            lines.emplace_back(line);
+        });
+    }
+    ~LoggLinjer() { log::set_sink({}); }
+    std::size_t size() {
+        std::lock_guard lock(mutex);
+        return lines.size();
+    }
+};
+
 }  // namespace
 
 TEST_CASE("rapid on Kafka: a round trip carries the envelope, and a response names its cause") {
@@ -93,17 +122,162 @@ TEST_CASE("rapid on Kafka: a round trip carries the envelope, and a response nam
     REQUIRE(parse_uuid(m.id()).has_value());
     REQUIRE(tid::parse_iso(m.string("@opprettet")).has_value());
     REQUIRE(m.json().at("system_read_count").as_int64() == 1);
+    // One entry from publishing, one from reading it (in memory).
     const auto& services = m.json().at("system_participating_services").as_array();
-    REQUIRE(services.size() == 1);
-    REQUIRE(services[0].at("service").as_string() == "rekrutteringstreff");
-    REQUIRE(services[0].at("instance").as_string() == node.rapid.instance_id());
-    REQUIRE(services[0].at("id").as_string() == m.id());
+    REQUIRE(services.size() == 2);
+    for (const auto& s : services) {
+        REQUIRE(s.at("service").as_string() == "rekrutteringstreff");
+        REQUIRE(s.at("instance").as_string() == node.rapid.instance_id());
+        REQUIRE(s.at("id").as_string() == m.id());
+        REQUIRE_FALSE(s.as_object().contains("image"));
+    }
 
     const auto& svar = responses.messages.at(0);
     REQUIRE(svar.string("@forårsaket_av.id") == m.id());
     REQUIRE(svar.string("@forårsaket_av.event_name") == "testhendelse");
     REQUIRE(svar.string("@forårsaket_av.opprettet") == m.string("@opprettet"));
     REQUIRE(svar.id() != m.id());
+}
+
+TEST_CASE("rapid on Kafka: the library's envelope when we publish, when we read, and on a response") {
+    test::TestDatabase db;
+    auto topic = test::fresh_topic("rapid_envelope");
+    rapid::Deltaker oss{"vert-1", "rekrutteringstreff", "ghcr.io/navikt/rekrutteringstreff:abc123",
+                        "rekrutteringstreff-prod-gcp-toi"};
+    Node node(db.url(), topic, test::unique_name("g"), 500, oss);
+    Seen spurt, svar;
+    rapid::River svarer = capture("svarer", "spørsmål", spurt);
+    svarer.on_message = [&](const rapid::Message& m, rapid::Context& ctx) {
+        spurt.add(m);
+        ctx.publish(rapid::Message(boost::json::object{{"@event_name", "svar"}, {"på", m.string("nr")}}));
+        if (m.string("nr") == "2")  // a handler's own @id and key are kept
+            ctx.publish("egen-nøkkel", rapid::Message(boost::json::object{{"@event_name", "svar"}, {"på", "2b"},
+                                                                          {"@id", "11111111-2222-4333-8444-555555555555"}}));
+    };
+    node.rapid.add_river(std::move(svarer));
+    node.rapid.add_river(capture("svar", "svar", svar));
+    LoggLinjer tombstones("tombstone");
+    node.topics.start();
+
+    node.rapid.publish("k1", rapid::Message(boost::json::object{{"@event_name", "spørsmål"}, {"nr", "1"},
+                                                                {"@behov", boost::json::array{"a", "b"}}}));
+    test::produce_tombstone(topic, "k3");
+    // Another participant's message without @id and @opprettet, read 4 times before.
+    test::produce_raw(topic, {{"k2", msg("spørsmål", R"("nr":"2","system_read_count":4)")}});
+    REQUIRE(eventually([&] { return svar.size() == 3; }));
+    REQUIRE(eventually([&] { return tombstones.size() == 1; }));
+    node.topics.stop();
+
+    // As published by us: a new message.
+    auto records = test::read_to_end(topic);
+    std::optional<boost::json::object> vaar;
+    std::map<std::string, kafka::Record> svar_paa;
+    for (const auto& r : records) {
+        if (r.null_value) continue;
+        auto o = som_objekt(r.value);
+        if (o.at("@event_name") == "spørsmål" && o.contains("@id")) vaar = o;
+        if (o.at("@event_name") == "svar") svar_paa[std::string(o.at("på").as_string())] = r;
+    }
+    REQUIRE(vaar);
+    REQUIRE(parse_uuid(vaar->at("@id").as_string()));
+    REQUIRE(lokal_tid_med_mikrosekunder(vaar->at("@opprettet").as_string()));
+    REQUIRE(vaar->at("system_read_count").as_int64() == 0);
+    REQUIRE(vaar->at("system_participating_services").as_array().size() == 1);
+    const auto& entry = vaar->at("system_participating_services").at(0).as_object();
+    REQUIRE(entry.at("id") == vaar->at("@id"));
+    REQUIRE(lokal_tid_med_mikrosekunder(entry.at("time").as_string()));
+    REQUIRE(entry.at("service").as_string() == "rekrutteringstreff");
+    REQUIRE(entry.at("instance").as_string() == "vert-1");
+    REQUIRE(entry.at("image").as_string() == "ghcr.io/navikt/rekrutteringstreff:abc123");
+    REQUIRE(entry.size() == 5);
+
+    // As read: our own one counted once more, with a second entry; theirs completed in memory.
+    const auto& lest = spurt.messages.at(0);
+    REQUIRE(lest.json().at("system_read_count").as_int64() == 1);
+    REQUIRE(lest.json().at("system_participating_services").as_array().size() == 2);
+    const auto& deres = spurt.messages.at(1);
+    REQUIRE(parse_uuid(deres.id()));
+    REQUIRE(lokal_tid_med_mikrosekunder(deres.string("@opprettet")));
+    REQUIRE(deres.json().at("system_read_count").as_int64() == 5);
+    REQUIRE(deres.json().at("system_participating_services").as_array().size() == 1);
+    REQUIRE(deres.json().at("system_participating_services").at(0).at("id").as_string() == deres.id());
+    REQUIRE(db.count("SELECT count(*) FROM dead_letter") == 0);  // a missing @id or @opprettet is no fault, nor a tombstone
+
+    // Responses: @forårsaket_av from the cause, keyed like the cause's record.
+    const auto& svar1 = svar_paa.at("1");
+    auto s1 = som_objekt(svar1.value);
+    REQUIRE(svar1.key == std::optional<std::string>("k1"));
+    REQUIRE(s1.at("@forårsaket_av") == boost::json::object{{"id", lest.id()},
+                                                           {"opprettet", lest.string("@opprettet")},
+                                                           {"event_name", "spørsmål"},
+                                                           {"behov", boost::json::array{"a", "b"}}});
+    REQUIRE(parse_uuid(s1.at("@id").as_string()));
+    REQUIRE(s1.at("@id").as_string() != lest.id());
+    REQUIRE(lokal_tid_med_mikrosekunder(s1.at("@opprettet").as_string()));
+    REQUIRE(s1.at("system_participating_services").as_array().size() == 1);
+    REQUIRE(s1.at("system_participating_services").at(0).at("id") == s1.at("@id"));
+    auto s2 = som_objekt(svar_paa.at("2").value);
+    REQUIRE(svar_paa.at("2").key == std::optional<std::string>("k2"));
+    REQUIRE(s2.at("@forårsaket_av").as_object().size() == 3);  // no @behov on the cause: no behov
+    REQUIRE(s2.at("@forårsaket_av").at("id").as_string() == deres.id());
+    const auto& egen = svar_paa.at("2b");
+    REQUIRE(egen.key == std::optional<std::string>("egen-nøkkel"));
+    auto s2b = som_objekt(egen.value);
+    REQUIRE(s2b.at("@id").as_string() == "11111111-2222-4333-8444-555555555555");
+    REQUIRE_FALSE(s2b.contains("system_participating_services"));
+    REQUIRE(s2b.at("@forårsaket_av").at("id").as_string() == deres.id());
+}
+
+TEST_CASE("rapid on Kafka: a tombstone is skipped silently and its offset committed") {
+    test::TestDatabase db;
+    auto topic = test::fresh_topic("rapid_tombstone");
+    auto group = test::unique_name("g");
+    Seen seen;
+    LoggLinjer tombstones("tombstone");
+    {
+        Node node(db.url(), topic, group);
+        node.rapid.add_river(capture("alt", "x", seen));
+        node.topics.start();
+        test::produce_tombstone(topic, "k");
+        test::produce_raw(topic, {{"k", msg("x", R"("nr":"1")")}});
+        REQUIRE(eventually([&] { return seen.size() == 1; }));
+    }
+    REQUIRE(tombstones.size() == 1);
+    REQUIRE(tombstones.lines[0].find(R"("level":"INFO")") != std::string::npos);
+    REQUIRE(db.count("SELECT count(*) FROM dead_letter") == 0);
+    long long tombstone = -1;
+    for (const auto& r : test::read_to_end(topic))
+        if (r.null_value) tombstone = r.offset;
+    REQUIRE(tombstone >= 0);
+    REQUIRE(test::committed_offset(group, topic, 0) > tombstone);
+}
+
+TEST_CASE("rapid on Kafka: the life-cycle events, keyless, from start, assignment and stop") {
+    test::TestDatabase db;
+    auto topic = test::fresh_topic("rapid_livssyklus");
+    {
+        Node node(db.url(), topic, test::unique_name("g"), 500,
+                  rapid::Deltaker{"vert-2", "rekrutteringstreff", std::nullopt, "rekrutteringstreff-dev-gcp-toi"});
+        node.topics.start();
+        REQUIRE(eventually([&] { return node.topics.assigned_partitions() == 1; }));
+        node.rapid.varsle_stopp();
+    }  // stop: the consumer loop ends, then it gives its partitions back
+    std::vector<std::string> hendelser;
+    for (const auto& r : test::read_to_end(topic)) {
+        auto o = som_objekt(r.value);
+        hendelser.emplace_back(o.at("@event_name").as_string());
+        INFO(r.value);
+        REQUIRE_FALSE(r.key.has_value());
+        REQUIRE(o.at("app_name").as_string() == "rekrutteringstreff-dev-gcp-toi");
+        REQUIRE(o.at("instance_id").as_string() == "vert-2");
+        REQUIRE(parse_uuid(o.at("@id").as_string()));
+        REQUIRE(lokal_tid_med_mikrosekunder(o.at("@opprettet").as_string()));
+        REQUIRE(o.at("system_read_count").as_int64() == 0);
+        REQUIRE(o.at("system_participating_services").as_array().size() == 1);
+        REQUIRE(o.size() == 7);
+    }
+    REQUIRE(hendelser == std::vector<std::string>{"application_up", "application_ready", "application_stop", "application_down",
+                                                  "application_not_ready"});
 }
 
 TEST_CASE("rapid on Kafka: each river rule passes and fails as declared") {
@@ -127,15 +301,15 @@ TEST_CASE("rapid on Kafka: each river rule passes and fails as declared") {
         {"k", msg("annet", R"("nr":"2","type":"a",)" + good)},                       // not ours: other event
         {"k", msg("regel", R"("nr":"3","type":"c",)" + good)},                       // not ours: type
         {"k", msg("regel", R"("nr":"4","type":"a","blokkert":"ja",)" + good)},       // not ours: forbidden key
-        {"k", msg("regel", R"("nr":"5","type":"a","aktørId":"123",)" + good)},      // not ours: a copy with aktørId
+        {"k", msg("regel", R"("nr":"5","type":"a","aktørId":"123",)" + good)},      // handled: no river-wide aktørId filter
         {"k", msg("regel", R"("nr":"6","type":"b","aktiv":true,"synlighet":{"erSynlig":true})")},  // invalid: fnr
         {"k", msg("regel", R"("nr":"7","type":"b","fnr":"f","aktiv":false,"synlighet":{"erSynlig":true})")},  // invalid
         {"k", msg("regel", R"("nr":"8","type":"b","fnr":"f","aktiv":true,"synlighet":{})")},  // invalid: nested
         {"k", msg("regel", R"("nr":"9","type":"b","blokkert":null,"aktørId":null,"valgfri":1,)" + good)},  // handled
     });
-    REQUIRE(eventually([&] { return seen.size() == 2 && db.count("SELECT count(*) FROM dead_letter") == 3; }));
+    REQUIRE(eventually([&] { return seen.size() == 3 && db.count("SELECT count(*) FROM dead_letter") == 3; }));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // nothing more arrives
-    REQUIRE(seen.values("nr") == std::vector<std::string>{"1", "9"});
+    REQUIRE(seen.values("nr") == std::vector<std::string>{"1", "5", "9"});
     REQUIRE(db.scalar("SELECT string_agg(reason, '|' ORDER BY kafka_offset) FROM dead_letter WHERE handler = 'regler'") ==
             "mangler fnr|aktiv har ikke forventet verdi|mangler synlighet.erSynlig");
 }
@@ -156,8 +330,14 @@ TEST_CASE("rapid on Kafka: a poison message between two good ones is set aside a
     REQUIRE(seen.values("nr") == std::vector<std::string>{"1", "2"});
     REQUIRE(db.scalar("SELECT encode(raw, 'escape') FROM dead_letter") == "not json{");
     REQUIRE(db.scalar("SELECT reason FROM dead_letter") == "ikke gyldig JSON");
-    REQUIRE(db.scalar("SELECT kafka_offset FROM dead_letter") == "1");
-    REQUIRE(test::committed_offset(group, topic, 0) == 3);
+    // Our own life-cycle events share the topic, so the offsets are looked up.
+    long long poison = -1, last_good = -1;
+    for (const auto& r : test::read_to_end(topic)) {
+        if (r.value == "not json{") poison = r.offset;
+        if (r.value.find(R"("nr":"2")") != std::string::npos) last_good = r.offset;
+    }
+    REQUIRE(db.scalar("SELECT kafka_offset FROM dead_letter") == std::to_string(poison));
+    REQUIRE(test::committed_offset(group, topic, 0) > last_good);
 }
 
 TEST_CASE("rapid on Kafka: a handler's permanent error is a dead letter; the consumer goes on") {

@@ -62,11 +62,11 @@ TEST_CASE("synlighet property: random interleavings through the batch path equal
     Metrics metrics;
     SystemClock clock;
     kafka::DeadLetters dead(pool, metrics);
-    rapid::EmbeddedRapid unused_rapid("prop", clock, dead, metrics);  // only for the handlers' Context
-    rapid::Context ctx(unused_rapid, nullptr);
+    rapid::EmbeddedRapid unused_rapid(rapid::Deltaker{"prop"}, clock, dead, metrics);  // only for the handlers' Context
+    rapid::Context ctx(unused_rapid, nullptr, nullptr);
     jobbsoker::SynlighetLager lager(pool);
-    auto hendelser = synlighet::hendelse_river(lager);
-    auto svar = synlighet::behovssvar_river(lager);
+    auto hendelser = synlighet::hendelse_river(lager, clock, std::chrono::hours(1));
+    auto svar = synlighet::behovssvar_river(lager, clock, std::chrono::hours(1));
 
     constexpr int kPersoner = 3;
     // Person 0 is on two meetings; rows start in different states, as in a running system.

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "core/ids.hpp"
 #include "core/time.hpp"
 #include "modules/synlighet/behov_jobb.hpp"
 #include "support/component.hpp"
@@ -17,16 +18,46 @@ using rt::test::test_fnr;
 using rt::test::path;
 namespace {
 
+// The aktørId the ident mapper would give the person (13 digits).
+std::string aktor_id(const std::string& fnr) { return "10" + fnr; }
 
-std::string hendelse(const std::string& fnr, bool synlig, const std::string& opprettet) {
-    return fmt::format(R"({{"@event_name":"synlighet-oppdatert","fodselsnummer":"{}","@opprettet":"{}","@slutt_av_hendelseskjede":true,
-        "synlighet":{{"erSynlig":{},"ferdigBeregnet":true,"sperret":false}}}})",
-                       fnr, opprettet, synlig ? "true" : "false");
+// The event stream as toi-synlighetsmotor's chain leaves it (its KomplettSynlighetsgrunnlagLytter
+// adds `synlighet` to the assembled candidate and republishes it keyed on aktørId; the chain's last
+// participant republishes it with @slutt_av_hendelseskjede), with the library's envelope.
+std::string hendelse(const std::string& fnr, bool synlig, const std::string& opprettet, bool sperret = false) {
+    auto id = new_uuid();
+    return fmt::format(R"({{"@event_name":"arbeidsmarked-cv.sammenstilt","aktørId":"{0}","fodselsnummer":"{1}",
+        "@id":"{2}","@opprettet":"{3}","system_read_count":4,"system_participating_services":[
+          {{"id":"{2}","time":"{3}","service":"toi-sammenstille-kandidat","instance":"toi-sammenstille-kandidat-5f7c9-abcde",
+            "image":"ghcr.io/navikt/toi-rapids-and-rivers/toi-sammenstille-kandidat:4dcf071"}},
+          {{"id":"{2}","time":"{3}","service":"toi-synlighetsmotor","instance":"toi-synlighetsmotor-6d8b7-fghij",
+            "image":"ghcr.io/navikt/toi-rapids-and-rivers/toi-synlighetsmotor:4dcf071"}}],
+        "oppfølgingsinformasjon":{{"fodselsnummer":"{1}","formidlingsgruppe":"ARBS","sperretAnsatt":false,"erDoed":false}},
+        "@slutt_av_hendelseskjede":true,
+        "synlighet":{{"erSynlig":{4},"ferdigBeregnet":true,"evalueringUtenDiskresjonskode":{{"harAktivCv":{4},
+          "erUnderOppfoelging":{4},"harRiktigFormidlingsgruppe":{4},"erIkkeSperretAnsatt":{4},"erIkkeDoed":{4},
+          "erArbeidssøker":{4}}},"sperret":{5}}}}})",
+                       aktor_id(fnr), fnr, id, opprettet, synlig, sperret);
 }
+// The answer to our need as the engine publishes it: on the ident mapper's copy (aktørId added),
+// after the adressebeskyttelse need was answered, keyed on aktørId; @id, @opprettet and @behovId
+// are still those of our need.
 std::string svar(const std::string& fnr, const std::string& answer, const std::string& opprettet) {
-    return fmt::format(R"({{"@event_name":"behov","@behov":["synlighetRekrutteringstreff"],"fodselsnummer":"{}","@opprettet":"{}",
-        "synlighetRekrutteringstreff":{}}})",
-                       fnr, opprettet, answer);
+    auto id = new_uuid();
+    return fmt::format(R"({{"@event_name":"behov","@behov":["adressebeskyttelse","synlighetRekrutteringstreff"],
+        "@behovId":"{0}","@id":"{1}","@opprettet":"{2}","fodselsnummer":"{3}","aktørId":"{4}",
+        "system_read_count":3,"system_participating_services":[
+          {{"id":"{1}","time":"{2}","service":"rekrutteringstreff","instance":"rekrutteringstreff-7f9c-abcde"}},
+          {{"id":"{1}","time":"{2}","service":"toi-identmapper","instance":"toi-identmapper-5d4c-fghij"}},
+          {{"id":"{1}","time":"{2}","service":"toi-synlighetsmotor","instance":"toi-synlighetsmotor-6d8b7-fghij"}}],
+        "adressebeskyttelse":"UGRADERT","synlighetRekrutteringstreff":{5}}})",
+                       new_uuid(), id, opprettet, fnr, aktor_id(fnr), answer);
+}
+// The same message as it was before the ident mapper's copy: without aktørId.
+std::string uten_aktor_id(const std::string& melding) {
+    auto o = boost::json::parse(melding).as_object();
+    o.erase("aktørId");
+    return boost::json::serialize(o);
 }
 
 // A service on the real broker with one meeting holding job seekers 0..n-1 and a sentinel.
@@ -48,20 +79,30 @@ struct Synlighet {
         c->legg_til(treff, 0, n, eier);
         c->legg_til(treff, 99, 1, eier);
     }
+    // Keyed as the engine keys them: on aktørId (others on "k").
     void send(std::initializer_list<std::string> raw) {
         std::vector<std::pair<std::string, std::string>> records;
-        for (const auto& r : raw) records.emplace_back("k", r);
+        for (const auto& r : raw) {
+            boost::system::error_code ec;
+            auto v = boost::json::parse(r, ec);
+            const auto* a = !ec && v.is_object() ? v.as_object().if_contains("aktørId") : nullptr;
+            records.emplace_back(a && a->is_string() ? std::string(a->as_string()) : "k", r);
+        }
         test::produce_raw(topic, records);
     }
     // Everything sent before has been handled when the sentinel's newer event is in.
     void barrier() {
-        auto t = fmt::format("2030-01-01T00:00:{:02}", ++barrier_count);
+        // Newer than every test event, and within RAPID_MAX_FREMTID_SEKUNDER of the service's clock.
+        auto t = tid::format_oslo_local(c->clock->now() + std::chrono::seconds(++barrier_count));
         send({hendelse(sentinel, true, t)});
         auto expected = tid::format_utc(*tid::parse_iso(t));
         REQUIRE(eventually([&] {
             auto v = c->db.scalar("SELECT synlighet_sist_oppdatert FROM jobbsoker WHERE fodselsnummer = '" + sentinel + "'");
             return !v.empty() && tid::format_utc(*tid::parse_iso(v)) == expected;
         }));
+    }
+    std::string sperret(const std::string& fnr) {
+        return c->db.scalar("SELECT string_agg(sperret::text, ';') FROM jobbsoker WHERE fodselsnummer = '" + fnr + "'");
     }
     // "synlig/kilde/time" of the job seeker's row(s).
     std::string rad(const std::string& fnr) {
@@ -117,12 +158,12 @@ TEST_CASE("synlighet: a need answer not finished, without erSynlig, or 'not foun
 
 TEST_CASE("synlighet: the same event twice changes nothing the second time; an unknown fnr changes nothing") {
     Synlighet s;
-    s.send({hendelse(test_fnr(0), false, "2025-10-01T08:00:02"), hendelse(test_fnr(0), false, "2025-10-01T08:00:02"),
-            hendelse(test_fnr(50), false, "2025-10-01T08:00:02")});
+    const auto samme = hendelse(test_fnr(0), false, "2025-10-01T08:00:02");
+    s.send({samme, samme, hendelse(test_fnr(50), false, "2025-10-01T08:00:02")});
     s.barrier();
     REQUIRE(s.rad(test_fnr(0)) == "false/EVENT/08:00:02");
     s.c->db.connect().exec("UPDATE jobbsoker SET sperret = true WHERE fodselsnummer = '" + test_fnr(0) + "'");
-    s.send({hendelse(test_fnr(0), false, "2025-10-01T08:00:02")});
+    s.send({samme});
     s.barrier();
     REQUIRE(s.c->db.scalar("SELECT sperret FROM jobbsoker WHERE fodselsnummer = '" + test_fnr(0) + "'") == "t");  // untouched
     REQUIRE(s.c->db.count("SELECT count(*) FROM dead_letter") == 0);
@@ -139,9 +180,11 @@ TEST_CASE("synlighet: one event updates the person's rows on every meeting") {
 }
 
 TEST_CASE("synlighet: @opprettet with offset, Z, or none (Europe/Oslo, summer and winter time)") {
-    Synlighet s(4);
+    Synlighet s(6);
     s.send({hendelse(test_fnr(0), false, "2025-10-01T08:00:00+02:00"), hendelse(test_fnr(1), false, "2025-10-01T06:00:00Z"),
-            hendelse(test_fnr(2), false, "2025-10-01T08:00:00.123456"), hendelse(test_fnr(3), false, "2025-01-15T08:00:00")});
+            hendelse(test_fnr(2), false, "2025-10-01T08:00:00.123456"), hendelse(test_fnr(3), false, "2025-01-15T08:00:00"),
+            // LocalDateTime's text: no seconds when they are zero, up to nine decimals.
+            hendelse(test_fnr(4), false, "2025-10-01T08:00"), hendelse(test_fnr(5), false, "2025-10-01T08:00:00.123456789")});
     s.barrier();
     auto utc = [&](int i) {
         return tid::format_utc(*tid::parse_iso(s.c->db.scalar("SELECT synlighet_sist_oppdatert FROM jobbsoker WHERE fodselsnummer = '" + test_fnr(i) + "'")));
@@ -150,6 +193,105 @@ TEST_CASE("synlighet: @opprettet with offset, Z, or none (Europe/Oslo, summer an
     REQUIRE(utc(1) == "2025-10-01T06:00:00.000000Z");
     REQUIRE(utc(2) == "2025-10-01T06:00:00.123456Z");
     REQUIRE(utc(3) == "2025-01-15T07:00:00.000000Z");
+    REQUIRE(utc(4) == "2025-10-01T06:00:00.000000Z");
+    REQUIRE(utc(5) == "2025-10-01T06:00:00.123456Z");
+}
+
+TEST_CASE("synlighet: sperret moves with er_synlig on both paths, and only when the message is applied") {
+    Synlighet s(3);
+    // A need answer applies: both columns.
+    s.send({svar(test_fnr(0), R"({"erSynlig":false,"ferdigBeregnet":true,"sperret":true})", "2025-10-01T08:00:00")});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)) == "false/NEED/08:00:00");
+    REQUIRE(s.sperret(test_fnr(0)) == "true");
+    // A later answer is not applied (the first one set the time): sperret stays.
+    s.send({svar(test_fnr(0), R"({"erSynlig":true,"ferdigBeregnet":true,"sperret":false})", "2025-10-01T08:00:05")});
+    s.barrier();
+    REQUIRE(s.sperret(test_fnr(0)) == "true");
+    // An event outranks the answer and sets both.
+    s.send({hendelse(test_fnr(0), true, "2025-10-01T08:00:01", false)});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)) == "true/EVENT/08:00:01");
+    REQUIRE(s.sperret(test_fnr(0)) == "false");
+    // An older event changes neither; a newer one sets both.
+    s.send({hendelse(test_fnr(0), false, "2025-10-01T08:00:00", true)});
+    s.barrier();
+    REQUIRE(s.sperret(test_fnr(0)) == "false");
+    s.send({hendelse(test_fnr(0), false, "2025-10-01T08:00:09", true)});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)) == "false/EVENT/08:00:09");
+    REQUIRE(s.sperret(test_fnr(0)) == "true");
+    // An answer after an event changes neither.
+    s.send({svar(test_fnr(0), R"({"erSynlig":true,"ferdigBeregnet":true,"sperret":false})", "2025-10-01T09:00:00")});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)) == "false/EVENT/08:00:09");
+    REQUIRE(s.sperret(test_fnr(0)) == "true");
+    // Without sperret (messages from before the engine added it), or null: false.
+    auto uten = boost::json::parse(hendelse(test_fnr(1), false, "2025-10-01T08:00:00", true)).as_object();
+    uten["synlighet"].as_object().erase("sperret");
+    s.c->db.connect().exec("UPDATE jobbsoker SET sperret = true WHERE fodselsnummer IN ('" + test_fnr(1) + "','" + test_fnr(2) + "')");
+    s.send({boost::json::serialize(uten), svar(test_fnr(2), R"({"erSynlig":true,"ferdigBeregnet":true,"sperret":null})", "2025-10-01T08:00:00")});
+    s.barrier();
+    REQUIRE(s.sperret(test_fnr(1)) == "false");
+    REQUIRE(s.sperret(test_fnr(2)) == "false");
+    REQUIRE(s.rad(test_fnr(2)) == "true/NEED/08:00:00");
+}
+
+TEST_CASE("synlighet: events and need answers with aktørId (as the engine sends them) and without it are applied alike") {
+    Synlighet s(4);
+    s.send({hendelse(test_fnr(0), false, "2025-10-01T08:00:00"), uten_aktor_id(hendelse(test_fnr(1), false, "2025-10-01T08:00:00")),
+            svar(test_fnr(2), kIkkeSynlig, "2025-10-01T08:00:00"), uten_aktor_id(svar(test_fnr(3), kIkkeSynlig, "2025-10-01T08:00:00"))});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)) == "false/EVENT/08:00:00");
+    REQUIRE(s.rad(test_fnr(1)) == "false/EVENT/08:00:00");
+    REQUIRE(s.rad(test_fnr(2)) == "false/NEED/08:00:00");
+    REQUIRE(s.rad(test_fnr(3)) == "false/NEED/08:00:00");
+    REQUIRE(s.c->db.count("SELECT count(*) FROM dead_letter") == 0);
+}
+
+TEST_CASE("synlighet: an answer only under @løsning is not ours (the engine answers at the top level)") {
+    Synlighet s(1);
+    auto losning = boost::json::parse(svar(test_fnr(0), kIkkeSynlig, "2025-10-01T08:00:00")).as_object();
+    losning["@løsning"] = boost::json::object{{"synlighetRekrutteringstreff", losning.at("synlighetRekrutteringstreff")}};
+    losning.erase("synlighetRekrutteringstreff");
+    s.send({boost::json::serialize(losning)});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)) == "true/-/-");
+    REQUIRE(s.c->db.count("SELECT count(*) FROM dead_letter") == 0);
+}
+
+TEST_CASE("synlighet: a far-future @opprettet is a dead letter, not a winner of every later race") {
+    Synlighet s(2);
+    auto om_to_timer = tid::format_oslo_local(s.c->clock->now() + std::chrono::hours(2));
+    s.send({hendelse(test_fnr(0), false, om_to_timer), svar(test_fnr(1), kIkkeSynlig, om_to_timer)});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)) == "true/-/-");
+    REQUIRE(s.rad(test_fnr(1)) == "true/-/-");
+    REQUIRE(s.c->db.scalar("SELECT string_agg(handler || ':' || reason, '|' ORDER BY kafka_offset) FROM dead_letter") ==
+            "synlighet-hendelse:@opprettet ligger mer enn 3600 s fram i tid|"
+            "synlighet-behovssvar:@opprettet ligger mer enn 3600 s fram i tid");
+    // The real messages that follow are applied.
+    auto naa = tid::format_oslo_local(s.c->clock->now());
+    s.send({hendelse(test_fnr(0), false, naa), svar(test_fnr(1), kIkkeSynlig, naa)});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)).starts_with("false/EVENT/"));
+    REQUIRE(s.rad(test_fnr(1)).starts_with("false/NEED/"));
+    // Up to the bound is fine (the clocks of two machines differ a little).
+    auto snart = tid::format_oslo_local(s.c->clock->now() + std::chrono::minutes(59));
+    s.send({hendelse(test_fnr(0), true, snart)});
+    s.barrier();
+    REQUIRE(s.rad(test_fnr(0)).starts_with("true/EVENT/"));
+}
+
+TEST_CASE("synlighet: a message without @opprettet counts as created when it was read") {
+    Synlighet s(1);
+    auto o = boost::json::parse(hendelse(test_fnr(0), false, "x")).as_object();
+    o.erase("@opprettet");
+    s.send({boost::json::serialize(o)});
+    s.barrier();
+    REQUIRE(tid::parse_iso(s.c->db.scalar("SELECT synlighet_sist_oppdatert FROM jobbsoker WHERE fodselsnummer = '" + test_fnr(0) + "'")) ==
+            s.c->clock->now());
+    REQUIRE(s.c->db.count("SELECT count(*) FROM dead_letter") == 0);
 }
 
 TEST_CASE("synlighet: each kind of malformed message is a dead letter without the fnr, and the consumer goes on") {
@@ -243,9 +385,14 @@ TEST_CASE("synlighet: the need scheduler asks once per distinct unevaluated fnr,
     for (const auto& b : behov) {
         REQUIRE(b.string("fodselsnummer") == test_fnr(0));
         REQUIRE(b.json().at("@behov").as_array() == boost::json::array{"synlighetRekrutteringstreff"});
-        REQUIRE(b.has("@id"));
-        REQUIRE(b.has("@opprettet"));
+        REQUIRE(parse_uuid(b.id()));
+        REQUIRE(parse_uuid(b.string("@behovId")));
+        REQUIRE(b.string("@opprettet") == tid::format_oslo_local(s.c->clock->now()));
+        REQUIRE(b.json().at("system_read_count").as_int64() == 0);
+        REQUIRE(b.json().at("system_participating_services").as_array().size() == 1);
+        REQUIRE(b.json().at("system_participating_services").at(0).at("id").as_string() == b.id());
     }
+    REQUIRE(behov[0].string("@behovId") != behov[1].string("@behovId"));  // a fresh one for every need
     s.send({svar(test_fnr(0), kSynlig, "2025-10-01T08:00:00")});
     s.barrier();
     REQUIRE(synlighet::publiser_behov(s.c->service->jobbsoker().synlighet(), s.c->service->rapid()) == 0);

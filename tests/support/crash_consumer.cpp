@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
     rt::SystemClock clock;
     rt::pg::Pool pool(argv[4], 2);
     rt::kafka::Topics topics(rt::kafka::KafkaSettings{argv[1], std::nullopt, "crash-consumer", {}}, pool, metrics);
-    rt::rapid::KafkaRapid rapid(topics, {argv[2], argv[3], "earliest", 50}, "crash", clock, metrics);
+    rt::rapid::KafkaRapid rapid(topics, {argv[2], argv[3], "earliest", 50}, rt::rapid::Deltaker{"crash"}, clock, metrics);
     rt::rapid::River river;
     river.name = "teller";
     river.precondition(rt::rapid::require_value("@event_name", std::string("telling")));

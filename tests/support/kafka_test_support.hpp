@@ -18,6 +18,11 @@ long long committed_offset(const std::string& group, const std::string& topic, i
 // Every record on the topic from the beginning, read until `expected` records or the timeout.
 std::vector<kafka::Record> read_records(const std::string& topic, std::size_t expected,
                                         std::chrono::milliseconds timeout = std::chrono::seconds(20));
+// Every record on the topic, from each partition's start to its end as it is now, in
+// (partition, offset) order, without joining a group; nothing when the topic does not exist.
+std::vector<kafka::Record> read_to_end(const std::string& topic, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+// Produces a record without a value (a tombstone).
+void produce_tombstone(const std::string& topic, const std::string& key);
 // The same, values only.
 std::vector<std::string> read_topic(const std::string& topic, std::size_t expected,
                                     std::chrono::milliseconds timeout = std::chrono::seconds(20));

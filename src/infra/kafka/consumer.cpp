@@ -16,6 +16,7 @@ Record copy_record(const rd_kafka_message_t* m) {
     r.offset = m->offset;
     if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
     if (m->payload) r.value.assign(static_cast<const char*>(m->payload), m->len);
+    else r.null_value = true;
     rd_kafka_headers_t* headers = nullptr;
     if (rd_kafka_message_headers(m, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
         const char* name;
@@ -29,12 +30,25 @@ Record copy_record(const rd_kafka_message_t* m) {
 
 namespace {
 
+// A listener's exception must never unwind through librdkafka or stop the consumer.
+template <typename Listener, typename... Args>
+void notify(const Listener& listener, const char* what, Args... args) {
+    if (!listener) return;
+    try {
+        listener(args...);
+    } catch (const std::exception& e) {
+        log::warn("kafka.consumer", "lytter feilet", {{"hendelse", what}, {"error", e.what()}});
+    }
+}
+
 // Eager rebalancing: before partitions are taken away, commit what was handled, so the next
 // owner starts after it. Handling happens in the poll thread, so no batch is half done here.
-void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions, void*) {
+void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions, void* opaque) {
+    const auto* listener = static_cast<const ConsumerListener*>(opaque);
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         rd_kafka_assign(rk, partitions);
         log::info("kafka.consumer", "fikk partisjoner", {{"antall", partitions->cnt}});
+        if (partitions->cnt > 0) notify(listener->assigned, "assigned", partitions->cnt);
         return;
     }
     auto e = rd_kafka_commit(rk, nullptr, 0);
@@ -42,6 +56,7 @@ void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partit
         log::warn("kafka.consumer", "commit før rebalansering feilet", {{"error", rd_kafka_err2str(e)}});
     rd_kafka_assign(rk, nullptr);
     log::info("kafka.consumer", "ga fra seg partisjoner", {{"antall", partitions->cnt}});
+    if (partitions->cnt > 0) notify(listener->revoked, "revoked", partitions->cnt);
 }
 
 }  // namespace
@@ -64,6 +79,7 @@ Consumer::Consumer(const KafkaSettings& settings, ConsumerOptions options, Batch
     // group counts this member as dead.
     set(conf.get(), "max.poll.interval.ms", "900000");
     rd_kafka_conf_set_rebalance_cb(conf.get(), on_rebalance);
+    rd_kafka_conf_set_opaque(conf.get(), &options_.listener);
     char err[512];
     rk_.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
     if (!rk_) throw std::runtime_error(fmt::format("cannot create Kafka consumer: {}", err));
@@ -75,6 +91,7 @@ Consumer::~Consumer() { stop(); }
 
 void Consumer::start() {
     if (running_.exchange(true)) return;
+    notify(options_.listener.starting, "starting");
     PartitionList topics(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(topics.get(), options_.topic.c_str(), RD_KAFKA_PARTITION_UA);
     if (auto e = rd_kafka_subscribe(rk_.get(), topics.get()))
@@ -126,6 +143,7 @@ void Consumer::run() {
         store_offsets(batch);
         handled_ += static_cast<long long>(batch.size());
     }
+    notify(options_.listener.stopped, "stopped");
 }
 
 void Consumer::store_offsets(const std::vector<Record>& batch) {

@@ -20,12 +20,22 @@ class Metrics;
 
 namespace rt::kafka {
 
+// Told what happens to a consumer, on its own thread (starting: the caller of start()). An
+// exception from a listener is logged and ignored.
+struct ConsumerListener {
+    std::function<void()> starting;          // before it subscribes
+    std::function<void(int)> assigned;       // a non-empty set of partitions is now ours
+    std::function<void(int)> revoked;        // our partitions are taken away
+    std::function<void()> stopped;           // the poll loop has ended; the consumer is not closed yet
+};
+
 struct ConsumerOptions {
     std::string topic;
     std::string group_id;
     std::string reset_policy = "latest";
     std::size_t max_batch = 500;
     std::chrono::milliseconds max_backoff{5000};
+    ConsumerListener listener{};
 };
 
 // A librdkafka message copied out into a Record (topic, partition, offset, key, value, headers).

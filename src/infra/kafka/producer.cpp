@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "core/errors.hpp"
+#include "infra/log.hpp"
 
 namespace rt::kafka {
 namespace {
@@ -19,7 +20,12 @@ struct Batch {
 
 void on_delivery(rd_kafka_t*, const rd_kafka_message_t* m, void*) {
     auto* batch = static_cast<Batch*>(m->_private);
-    if (!batch) return;
+    if (!batch) {  // sent detached: nobody waits, so say it here
+        if (m->err)
+            log::warn("kafka.producer", "melding sendt uten å vente ble ikke levert",
+                      {{"topic", rd_kafka_topic_name(m->rkt)}, {"error", rd_kafka_err2str(m->err)}});
+        return;
+    }
     std::lock_guard lock(batch->mutex);
     if (m->err && batch->first_error.empty()) batch->first_error = rd_kafka_err2str(m->err);
     if (--batch->remaining == 0) batch->done.notify_all();
@@ -91,6 +97,16 @@ void Producer::send(const std::vector<OutRecord>& records) {
     if (!produce_error.empty()) throw TransientError(fmt::format("Kafka refused a record: {}", produce_error));
     if (!batch.first_error.empty())
         throw TransientError(fmt::format("Kafka did not acknowledge a record: {}", batch.first_error));
+}
+
+void Producer::send_detached(const OutRecord& r) {
+    const void* key = r.key ? r.key->data() : nullptr;
+    const std::size_t key_len = r.key ? r.key->size() : 0;
+    void* value = const_cast<char*>(r.value.data());
+    const std::size_t value_len = r.value.size();
+    auto e = rd_kafka_producev(rk_.get(), RD_KAFKA_V_TOPIC(r.topic.c_str()), RD_KAFKA_V_VALUE(value, value_len),
+                               RD_KAFKA_V_KEY(key, key_len), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+    if (e) throw TransientError(fmt::format("Kafka refused a record: {}", rd_kafka_err2str(e)));
 }
 
 void Producer::flush(std::chrono::milliseconds timeout) { rd_kafka_flush(rk_.get(), static_cast<int>(timeout.count())); }

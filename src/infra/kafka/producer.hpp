@@ -22,6 +22,9 @@ public:
     // Throws TransientError if any record was not acknowledged; some may have been.
     void send(const std::vector<OutRecord>& records);
     void send(const OutRecord& record) { send(std::vector<OutRecord>{record}); }
+    // Queues one record (no headers) and returns at once; a delivery failure is only logged.
+    // For messages that must never hold anything up (the rapid's life-cycle events).
+    void send_detached(const OutRecord& record);
 
     // Waits until nothing is outstanding (at shutdown).
     void flush(std::chrono::milliseconds timeout);

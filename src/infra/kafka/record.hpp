@@ -14,6 +14,7 @@ struct Record {
     long long offset = 0;
     std::optional<std::string> key;
     std::string value;
+    bool null_value = false;  // a tombstone: the record has no value at all (not even "")
     std::vector<std::pair<std::string, std::string>> headers;
     // One bit per handler that is done with this record, so that a batch retried after a
     // transient error does not run those handlers again.

@@ -9,8 +9,8 @@ constexpr std::size_t kMaxBatch = 500;
 constexpr const char* kTopic = "embedded-rapid";
 }  // namespace
 
-EmbeddedRapid::EmbeddedRapid(std::string instance_id, const Clock& clock, kafka::DeadLetters& dead_letters, Metrics& metrics)
-    : Rapid(std::move(instance_id), clock, dead_letters, metrics),
+EmbeddedRapid::EmbeddedRapid(Deltaker deltaker, const Clock& clock, kafka::DeadLetters& dead_letters, Metrics& metrics)
+    : Rapid(std::move(deltaker), clock, dead_letters, metrics),
       // Offsets continue across restarts so dead letters of earlier runs never collide.
       next_offset_(std::chrono::duration_cast<std::chrono::microseconds>(
                        std::chrono::system_clock::now().time_since_epoch()).count()),
@@ -20,16 +20,19 @@ EmbeddedRapid::~EmbeddedRapid() { stop(); }
 
 void EmbeddedRapid::start() {
     if (running_.exchange(true)) return;
+    publish_livssyklus("application_up");
     thread_ = std::thread([this] { run(); });
+    publish_livssyklus("application_ready");
 }
 
 void EmbeddedRapid::stop() {
     if (!running_.exchange(false)) return;
     changed_.notify_all();
     thread_.join();
+    publish_livssyklus("application_down");
 }
 
-void EmbeddedRapid::send(std::vector<std::pair<std::string, std::string>> keyed_values) {
+void EmbeddedRapid::send(std::vector<Keyed> keyed_values) {
     {
         std::lock_guard lock(mutex_);
         for (auto& [key, value] : keyed_values) {
@@ -44,7 +47,19 @@ void EmbeddedRapid::send(std::vector<std::pair<std::string, std::string>> keyed_
     changed_.notify_all();
 }
 
-void EmbeddedRapid::inject(std::string key, std::string raw_value) { send({{std::move(key), std::move(raw_value)}}); }
+void EmbeddedRapid::inject(std::optional<std::string> key, std::optional<std::string> raw_value) {
+    {
+        std::lock_guard lock(mutex_);
+        kafka::Record r;
+        r.topic = kTopic;
+        r.offset = next_offset_++;
+        r.key = std::move(key);
+        r.null_value = !raw_value;
+        if (raw_value) r.value = std::move(*raw_value);
+        queue_.push_back(std::move(r));
+    }
+    changed_.notify_all();
+}
 
 bool EmbeddedRapid::drain(std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);

@@ -1,6 +1,7 @@
 #include "infra/rapid/message.hpp"
 
 #include "core/errors.hpp"
+#include "infra/rapid/tidspunkt.hpp"
 
 namespace rt::rapid {
 
@@ -35,6 +36,16 @@ std::string_view Message::string(std::string_view path) const {
     auto v = find(path);
     if (!v || !v->is_string()) return {};
     return v->as_string();
+}
+
+std::optional<Instant> Message::opprettet() const {
+    if (!opprettet_) opprettet_ = les_tidspunkt(string("@opprettet"));
+    return *opprettet_;
+}
+
+void Message::set_opprettet(std::string_view text) {
+    json_["@opprettet"] = text;
+    opprettet_.reset();
 }
 
 }  // namespace rt::rapid

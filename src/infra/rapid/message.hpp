@@ -1,8 +1,11 @@
 #pragma once
 // A rapid message: a JSON object with the Rapids & Rivers envelope (../shared/spec/messages.md).
 #include <boost/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/clock.hpp"
 
 namespace rt::rapid {
 
@@ -18,6 +21,7 @@ public:
     Message(const Message& o) : json_(o.json_, boost::json::storage_ptr()) {}
     Message& operator=(const Message& o) {
         json_ = boost::json::object(o.json_, boost::json::storage_ptr());
+        opprettet_.reset();
         return *this;
     }
     Message(Message&&) = default;
@@ -32,6 +36,10 @@ public:
 
     std::string_view event_name() const { return string("@event_name"); }
     std::string_view id() const { return string("@id"); }
+    // `@opprettet` read as the rapid reads times (tidspunkt.hpp); nothing when absent or
+    // unreadable. Read once: a river's validation and its handler share the result.
+    std::optional<Instant> opprettet() const;
+    void set_opprettet(std::string_view text);
 
     boost::json::object& json() { return json_; }
     const boost::json::object& json() const { return json_; }
@@ -39,6 +47,9 @@ public:
 
 private:
     boost::json::object json_;
+    // Filled by opprettet() (not thread-safe: a message is handled on one thread at a time);
+    // set_opprettet() clears it. A copy starts without it.
+    mutable std::optional<std::optional<Instant>> opprettet_;
 };
 
 }  // namespace rt::rapid

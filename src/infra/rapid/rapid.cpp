@@ -5,21 +5,57 @@
 #include "core/errors.hpp"
 #include "core/ids.hpp"
 #include "core/time.hpp"
+#include "infra/config.hpp"
 #include "infra/kafka/dead_letters.hpp"
+#include "infra/log.hpp"
 #include "infra/metrics.hpp"
 
 namespace rt::rapid {
 namespace {
 
-constexpr std::uint64_t kUnparsable = 1;  // Record::done bit 0; river i uses bit i + 1
-const Rule kNotACopy = forbid_key("aktørId");
+constexpr std::uint64_t kNotForRivers = 1;  // Record::done bit 0 (poison, tombstone); river i uses bit i + 1
 
 std::uint64_t river_bit(std::size_t index) { return std::uint64_t{1} << (index + 1); }
 
+bool present(const boost::json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v && !v->is_null();
+}
+
+// A text value of the cause that is not blank, for @forårsaket_av.
+const boost::json::value* utfylt_tekst(const boost::json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (!v || !v->is_string()) return nullptr;
+    for (char c : v->as_string())
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return v;
+    return nullptr;
+}
+
+// {id, opprettet, event_name, behov} of the message being handled; blank or empty ones left out.
+boost::json::object sporing(const Message& cause) {
+    const auto& c = cause.json();
+    boost::json::object out;
+    if (const auto* id = c.if_contains("@id")) out["id"] = *id;
+    if (const auto* v = utfylt_tekst(c, "@opprettet")) out["opprettet"] = *v;
+    if (const auto* v = utfylt_tekst(c, "@event_name")) out["event_name"] = *v;
+    if (const auto* v = c.if_contains("@behov"); v && v->is_array() && !v->as_array().empty()) out["behov"] = *v;
+    return out;
+}
+
 }  // namespace
 
-Rapid::Rapid(std::string instance_id, const Clock& clock, kafka::DeadLetters& dead_letters, Metrics& metrics)
-    : instance_id_(std::move(instance_id)), clock_(clock), dead_letters_(dead_letters), metrics_(metrics) {}
+Deltaker deltaker_fra(const Config& c) {
+    Deltaker d;
+    d.instance = c.instance_id;
+    d.service = c.nais_app_name;
+    d.image = c.nais_app_image;
+    d.app_name = c.nais_app_name;
+    if (c.nais_cluster_name && c.nais_namespace) d.app_name += "-" + *c.nais_cluster_name + "-" + *c.nais_namespace;
+    return d;
+}
+
+Rapid::Rapid(Deltaker deltaker, const Clock& clock, kafka::DeadLetters& dead_letters, Metrics& metrics)
+    : deltaker_(std::move(deltaker)), clock_(clock), dead_letters_(dead_letters), metrics_(metrics) {}
 
 void Rapid::add_river(River river) {
     if (rivers_.size() >= 63) throw std::logic_error("at most 63 rivers");
@@ -28,62 +64,114 @@ void Rapid::add_river(River river) {
     rivers_.push_back(std::move(river));
 }
 
-void Rapid::envelope(Message& message, const Message* cause) const {
-    auto now_text = tid::format_oslo_local(clock_.now());
-    auto& o = message.json();
-    if (cause) {
-        o["@forårsaket_av"] = boost::json::object{{"id", cause->id()},
-                                                  {"opprettet", cause->string("@opprettet")},
-                                                  {"event_name", cause->event_name()}};
-        o["@id"] = new_uuid();
-        o["@opprettet"] = now_text;
-    } else {
-        if (!message.has("@id")) o["@id"] = new_uuid();
-        if (!message.has("@opprettet")) o["@opprettet"] = now_text;
-    }
-    // boost::json::object::operator[] may rehash even for a key that exists: read what we
-    // need before taking a reference into the object.
-    boost::json::object entry{{"id", o.at("@id")}, {"time", now_text}, {"service", kAppName}, {"instance", instance_id_}};
-    auto& services = o["system_participating_services"];
-    if (!services.is_array()) services = boost::json::array();
-    services.as_array().push_back(std::move(entry));
+void Rapid::legg_til_deltakelse(boost::json::object& o, const std::string& now_text) const {
+    // Read what the entry needs before the object may rehash (operator[] of a new key).
+    boost::json::object entry(o.storage());
+    entry.reserve(5);
+    if (const auto* id = o.if_contains("@id")) entry.emplace("id", *id);
+    entry.emplace("time", now_text);
+    entry.emplace("service", deltaker_.service);
+    entry.emplace("instance", deltaker_.instance);
+    if (deltaker_.image) entry.emplace("image", *deltaker_.image);
+    auto* services = o.if_contains("system_participating_services");
+    if (!services || !services->is_array()) services = &(o["system_participating_services"] = boost::json::array(o.storage()));
+    services->as_array().push_back(std::move(entry));
 }
 
-void Rapid::publish(const std::string& key, Message message, const Message* cause) {
-    envelope(message, cause);
+void Rapid::ny_melding(Message& message, const std::string& now_text) const {
+    auto& o = message.json();
+    if (!present(o, "@id")) o["@id"] = new_uuid();
+    if (!present(o, "@opprettet")) message.set_opprettet(now_text);
+    if (!o.contains("system_read_count")) o["system_read_count"] = 0;
+    legg_til_deltakelse(o, now_text);
+}
+
+void Rapid::complete_on_read(Message& message, const std::string& now_text) const {
+    auto& o = message.json();
+    if (!present(o, "@id")) o["@id"] = new_uuid();
+    if (!present(o, "@opprettet")) message.set_opprettet(now_text);
+    auto& count = o["system_read_count"];
+    if (count.is_int64()) count = count.as_int64() + 1;
+    else if (count.is_uint64()) count = count.as_uint64() + 1;
+    else if (count.is_double()) count = static_cast<std::int64_t>(count.as_double()) + 1;
+    else count = 0;
+    legg_til_deltakelse(o, now_text);
+}
+
+void Rapid::publish(const std::string& key, Message message) {
+    ny_melding(message, tid::format_oslo_local(clock_.now()));
     send({{key, message.serialize()}});
 }
 
 void Rapid::publish_all(std::vector<std::pair<std::string, Message>> keyed_messages) {
-    std::vector<std::pair<std::string, std::string>> out;
+    const auto now_text = tid::format_oslo_local(clock_.now());
+    std::vector<Keyed> out;
     out.reserve(keyed_messages.size());
     for (auto& [key, message] : keyed_messages) {
-        envelope(message, nullptr);
-        out.emplace_back(key, message.serialize());
+        ny_melding(message, now_text);
+        out.emplace_back(std::move(key), message.serialize());
     }
     send(std::move(out));
+}
+
+void Rapid::publish_svar(const Message* cause, const std::optional<std::string>& key, Message message) {
+    const auto now_text = tid::format_oslo_local(clock_.now());
+    if (!cause) {
+        ny_melding(message, now_text);
+        send({{key, message.serialize()}});
+        return;
+    }
+    auto& o = message.json();
+    o["@forårsaket_av"] = sporing(*cause);
+    const auto* id = o.if_contains("@id");
+    const auto* cause_id = cause->json().if_contains("@id");
+    if (!id || id->is_null() || (cause_id && *id == *cause_id)) {
+        o["@id"] = new_uuid();
+        message.set_opprettet(now_text);
+        legg_til_deltakelse(o, now_text);
+    }
+    send({{key, message.serialize()}});
+}
+
+void Rapid::publish_livssyklus(std::string_view event_name) noexcept {
+    try {
+        Message m(boost::json::object{
+            {"@event_name", event_name}, {"app_name", deltaker_.app_name}, {"instance_id", deltaker_.instance}});
+        ny_melding(m, tid::format_oslo_local(clock_.now()));
+        send_detached({std::nullopt, m.serialize()});
+        log::info("rapid", "livssyklushendelse publisert", {{"event_name", event_name}});
+    } catch (const std::exception& e) {
+        log::warn("rapid", "livssyklushendelse kunne ikke publiseres", {{"event_name", event_name}, {"error", e.what()}});
+    }
 }
 
 void Rapid::dispatch(std::vector<kafka::Record>& batch) {
     // Declared before the messages, so it outlives them.
     boost::json::monotonic_resource batch_memory(parse_buffer_.data(), parse_buffer_.size());
     boost::json::storage_ptr storage(&batch_memory);
+    const auto now_text = tid::format_oslo_local(clock_.now());
     std::vector<kafka::Record*> records;
     std::vector<Message> messages;
     records.reserve(batch.size());
     messages.reserve(batch.size());
     for (auto& r : batch) {
-        if (r.done & kUnparsable) continue;
+        if (r.done & kNotForRivers) continue;
+        if (r.null_value) {
+            log::info("rapid", "hopper over tombstone (null-verdi)",
+                      {{"topic", r.topic}, {"partition", r.partition}, {"offset", r.offset}});
+            metrics_.add("rapid_messages_total", {{"river", "rapid"}, {"result", "tombstone"}});
+            r.done |= kNotForRivers;
+            continue;
+        }
         try {
             messages.push_back(Message::parse(r.value, storage));
         } catch (const PermanentError& e) {
             dead_letters_.store(r, "rapid", e.what());
             metrics_.add("rapid_messages_total", {{"river", "rapid"}, {"result", "unparsable"}});
-            r.done |= kUnparsable;
+            r.done |= kNotForRivers;
             continue;
         }
-        auto& count = messages.back().json()["system_read_count"];
-        count = count.is_int64() ? count.as_int64() + 1 : 1;
+        complete_on_read(messages.back(), now_text);
         records.push_back(&r);
     }
     metrics_.add("rapid_messages_read_total", {}, static_cast<double>(messages.size()));
@@ -101,7 +189,7 @@ void Rapid::run_river(std::size_t index, std::vector<kafka::Record*>& records, s
         auto& r = *records[j];
         if (r.done & bit) continue;
         const Message& m = *messages[j];
-        bool ours = !kNotACopy.check(m);
+        bool ours = true;
         for (const auto& rule : river.preconditions)
             if (ours && rule.check(m)) ours = false;
         if (!ours) {
@@ -124,10 +212,10 @@ void Rapid::run_river(std::size_t index, std::vector<kafka::Record*>& records, s
     auto handle_one = [&](std::size_t j) {
         try {
             if (river.on_message) {
-                Context ctx(*this, messages[j]);
+                Context ctx(*this, messages[j], &records[j]->key);
                 river.on_message(*messages[j], ctx);
             } else {
-                Context ctx(*this, nullptr);
+                Context ctx(*this, nullptr, nullptr);
                 river.on_batch({messages[j]}, ctx);
             }
             metrics_.add("rapid_messages_total", {{"river", river.name}, {"result", "handled"}});
@@ -145,7 +233,7 @@ void Rapid::run_river(std::size_t index, std::vector<kafka::Record*>& records, s
         batch.reserve(matching.size());
         for (auto j : matching) batch.push_back(messages[j]);
         try {
-            Context ctx(*this, nullptr);
+            Context ctx(*this, nullptr, nullptr);
             river.on_batch(batch, ctx);
             for (auto j : matching) records[j]->done |= bit;
             metrics_.add("rapid_messages_total", {{"river", river.name}, {"result", "handled"}},

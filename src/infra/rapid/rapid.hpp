@@ -1,8 +1,11 @@
 #pragma once
 // A participant on the rapid: modules add rivers and publish messages; the subclass decides
 // whether the rapid is Kafka (KafkaRapid) or in process (EmbeddedRapid, standalone and tests).
+// The envelope follows NAV's rapids-and-rivers library (../shared/spec/messages.md, "The rapid").
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,6 +15,7 @@
 
 namespace rt {
 class Metrics;
+struct Config;
 namespace kafka { class DeadLetters; }
 }  // namespace rt
 
@@ -19,9 +23,19 @@ namespace rt::rapid {
 
 inline constexpr const char* kAppName = "rekrutteringstreff";
 
+// Who we are on the rapid: `service`, `instance` and `image` of our participating-services
+// entries; `app_name` and `instance_id` on pong and life-cycle events.
+struct Deltaker {
+    std::string instance;              // the host name
+    std::string service = kAppName;    // NAIS_APP_NAME
+    std::optional<std::string> image{};  // NAIS_APP_IMAGE; left out when unset
+    std::string app_name = kAppName;   // service, with -<cluster>-<namespace> when both are set
+};
+Deltaker deltaker_fra(const Config& config);
+
 class Rapid {
 public:
-    Rapid(std::string instance_id, const Clock& clock, kafka::DeadLetters& dead_letters, Metrics& metrics);
+    Rapid(Deltaker deltaker, const Clock& clock, kafka::DeadLetters& dead_letters, Metrics& metrics);
     virtual ~Rapid() = default;
     Rapid(const Rapid&) = delete;
     Rapid& operator=(const Rapid&) = delete;
@@ -29,29 +43,45 @@ public:
     // Before start() only.
     void add_river(River river);
 
-    // Adds the envelope (@id and @opprettet when absent; a message published in response to
-    // `cause` gets a new @id and @opprettet and @forårsaket_av naming the cause; this service
-    // appended to system_participating_services) and returns once the rapid has it.
-    void publish(const std::string& key, Message message, const Message* cause = nullptr);
+    // Publishes new messages (@id, @opprettet and system_read_count 0 where absent, and our
+    // participating-services entry) and returns once the rapid has them.
+    void publish(const std::string& key, Message message);
     void publish_all(std::vector<std::pair<std::string, Message>> keyed_messages);
+    // A message in response to `cause` (the one a river is handling; nothing for none):
+    // @forårsaket_av names the cause; a message whose @id is missing or still the cause's gets a
+    // new @id, @opprettet and entry. Context::publish calls this.
+    void publish_svar(const Message* cause, const std::optional<std::string>& key, Message message);
+
+    // A life-cycle event (application_up, ...): a new message without a key, `app_name` and
+    // `instance_id`. Sent without waiting; a failure is logged and otherwise ignored.
+    void publish_livssyklus(std::string_view event_name) noexcept;
+    // Shutdown begins (SIGTERM): application_stop.
+    void varsle_stopp() noexcept { publish_livssyklus("application_stop"); }
 
     virtual void start() = 0;
     virtual void stop() = 0;
     virtual bool healthy() const = 0;
 
-    const std::string& instance_id() const { return instance_id_; }
+    const Deltaker& deltaker() const { return deltaker_; }
+    const std::string& instance_id() const { return deltaker_.instance; }
 
 protected:
+    using Keyed = std::pair<std::optional<std::string>, std::string>;
+
     // Hands a batch to the rivers. Poison becomes a dead letter; a TransientError propagates so
     // that the caller retries the batch (rivers that finished a record are not run again).
     void dispatch(std::vector<kafka::Record>& batch);
-    virtual void send(std::vector<std::pair<std::string, std::string>> keyed_values) = 0;
+    virtual void send(std::vector<Keyed> records) = 0;
+    // Queues one record without waiting for the rapid's acknowledgement.
+    virtual void send_detached(Keyed record) = 0;
 
 private:
-    void envelope(Message& message, const Message* cause) const;
+    void ny_melding(Message& message, const std::string& now_text) const;
+    void legg_til_deltakelse(boost::json::object& o, const std::string& now_text) const;
+    void complete_on_read(Message& message, const std::string& now_text) const;
     void run_river(std::size_t index, std::vector<kafka::Record*>& records, std::vector<Message*>& messages);
 
-    std::string instance_id_;
+    Deltaker deltaker_;
     const Clock& clock_;
     kafka::DeadLetters& dead_letters_;
     Metrics& metrics_;

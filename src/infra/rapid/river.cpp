@@ -25,6 +25,13 @@ std::optional<std::string> Rule::check(const Message& m) const {
             return std::nullopt;
         case Kind::interested_in:
             return std::nullopt;
+        case Kind::require_opprettet: {
+            auto t = m.opprettet();
+            if (!t) return "@opprettet kan ikke leses som tidspunkt";
+            if (*t > clock->now() + max_fremtid)
+                return fmt::format("@opprettet ligger mer enn {} s fram i tid", max_fremtid.count());
+            return std::nullopt;
+        }
     }
     return std::nullopt;
 }
@@ -41,7 +48,13 @@ Rule require_any(std::string key, std::vector<std::string> values) {
 }
 Rule forbid_key(std::string key) { return {Rule::Kind::forbid_key, std::move(key), {}}; }
 Rule interested_in(std::string key) { return {Rule::Kind::interested_in, std::move(key), {}}; }
+Rule require_opprettet(const Clock& clock, std::chrono::seconds max_fremtid) {
+    return {Rule::Kind::require_opprettet, "@opprettet", {}, &clock, max_fremtid};
+}
 
-void Context::publish(const std::string& key, Message message) { rapid_.publish(key, std::move(message), cause_); }
+void Context::publish(Message message) {
+    rapid_.publish_svar(cause_, cause_key_ ? *cause_key_ : std::nullopt, std::move(message));
+}
+void Context::publish(const std::string& key, Message message) { rapid_.publish_svar(cause_, key, std::move(message)); }
 
 }  // namespace rt::rapid

@@ -1,23 +1,27 @@
 #pragma once
 // A river: what a participant recognises on the rapid. Preconditions decide whether a message is
 // ours (failing one: silently skipped); validations decide whether a message of ours is whole
-// (failing one: a dead letter with the reason). Every river also refuses messages that carry a
-// non-null `aktørId`, which an ident-mapping service adds to copies of person messages.
+// (failing one: a dead letter with the reason). Each river decides for itself whether it takes
+// the copies an ident-mapping service makes with `aktørId` added (forbid_key("aktørId") if not).
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "infra/rapid/message.hpp"
 
 namespace rt::rapid {
 
 struct Rule {
-    enum class Kind { require_key, require_value, require_any, forbid_key, interested_in };
+    enum class Kind { require_key, require_value, require_any, forbid_key, interested_in, require_opprettet };
     Kind kind;
     std::string key;                        // "a.b" reaches into nested objects
     std::vector<boost::json::value> values;  // for require_value / require_any
+    const Clock* clock = nullptr;           // for require_opprettet
+    std::chrono::seconds max_fremtid{};     // for require_opprettet
 
     // Why the message breaks the rule, or nothing when it keeps it. Never quotes values.
     std::optional<std::string> check(const Message& m) const;
@@ -29,18 +33,28 @@ Rule require_value(std::string key, bool value);
 Rule require_any(std::string key, std::vector<std::string> values);
 Rule forbid_key(std::string key);
 Rule interested_in(std::string key);
+// For a river that uses @opprettet: it must parse, and lie at most `max_fremtid` ahead of the
+// clock, so that no message can win every later race. (A missing one was set to the time of
+// reading before any river saw the message.)
+Rule require_opprettet(const Clock& clock, std::chrono::seconds max_fremtid);
 
 class Rapid;
 
-// Lets a handler publish in response to the message it handles (sets @forårsaket_av).
+// Lets a handler publish in response to the message it handles: @forårsaket_av names that
+// message, and the record's key is used unless the handler names one.
 class Context {
 public:
-    Context(Rapid& rapid, const Message* cause) : rapid_(rapid), cause_(cause) {}
+    Context(Rapid& rapid, const Message* cause, const std::optional<std::string>* cause_key)
+        : rapid_(rapid), cause_(cause), cause_key_(cause_key) {}
+    void publish(Message message);
     void publish(const std::string& key, Message message);
+    // The key of the record being handled (nothing for a keyless record or a batch).
+    std::optional<std::string> key() const { return cause_key_ ? *cause_key_ : std::nullopt; }
 
 private:
     Rapid& rapid_;
-    const Message* cause_;
+    const Message* cause_;                       // nothing for a batch handler
+    const std::optional<std::string>* cause_key_;  // likewise
 };
 
 struct River {

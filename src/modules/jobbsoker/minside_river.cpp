@@ -9,6 +9,8 @@ rapid::River minside_svar_river(JobbsokerTjeneste& jobbsokere) {
     rapid::River river;
     river.name = "minsideVarselSvar";
     river.precondition(rapid::require_value("@event_name", std::string("minsideVarselSvar")))
+        // The ident mapper republishes it with aktørId added (it carries an fnr): that copy is not news.
+        .precondition(rapid::forbid_key("aktørId"))
         .validate(rapid::require_key("varselId"))
         .validate(rapid::require_key("avsenderReferanseId"))
         .validate(rapid::require_key("fnr"))

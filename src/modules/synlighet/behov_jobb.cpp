@@ -1,5 +1,6 @@
 #include "modules/synlighet/behov_jobb.hpp"
 
+#include "core/ids.hpp"
 #include "infra/log.hpp"
 #include "modules/synlighet/rivers.hpp"
 
@@ -11,8 +12,10 @@ std::size_t publiser_behov(jobbsoker::SynlighetLager& lager, rapid::Rapid& rapid
     for (std::size_t i = 0; i < fnrs.size(); i += kChunk) {
         std::vector<std::pair<std::string, rapid::Message>> behov;
         for (std::size_t j = i; j < std::min(fnrs.size(), i + kChunk); ++j)
-            behov.emplace_back(fnrs[j], rapid::Message(boost::json::object{
-                                            {"@event_name", "behov"}, {"@behov", boost::json::array{kBehov}}, {"fodselsnummer", fnrs[j]}}));
+            behov.emplace_back(fnrs[j], rapid::Message(boost::json::object{{"@event_name", "behov"},
+                                                                           {"@behovId", new_uuid()},
+                                                                           {"@behov", boost::json::array{kBehov}},
+                                                                           {"fodselsnummer", fnrs[j]}}));
         rapid.publish_all(std::move(behov));
     }
     if (!fnrs.empty()) log::info("synlighet", "behov for synlighet publisert", {{"antall", fnrs.size()}});

@@ -1,38 +1,17 @@
 #include "modules/synlighet/rivers.hpp"
 
-#include <fmt/format.h>
-
 #include "modules/synlighet/vurdering.hpp"
 
 namespace rt::synlighet {
-namespace {
 
-rapid::River behov_river(jobbsoker::SynlighetLager& lager, std::string name, std::string answer_path) {
-    rapid::River r;
-    r.name = std::move(name);
-    r.precondition(rapid::require_key(answer_path))
-        .validate(rapid::require_key("fodselsnummer"))
-        .validate(rapid::require_key("@opprettet"));
-    if (answer_path != kBehov) r.precondition(rapid::forbid_key(kBehov));  // the top-level form wins
-    r.on_batch = [&lager, answer_path](const std::vector<const rapid::Message*>& ms, rapid::Context&) {
-        std::vector<SynlighetVurdering> v;
-        v.reserve(ms.size());
-        for (const auto* m : ms) v.push_back(fra_behovssvar(*m, answer_path));
-        lager.bruk_behovssvar(forste_per_fnr(std::move(v)));
-    };
-    return r;
-}
-
-}  // namespace
-
-rapid::River hendelse_river(jobbsoker::SynlighetLager& lager) {
+rapid::River hendelse_river(jobbsoker::SynlighetLager& lager, const Clock& clock, std::chrono::seconds max_fremtid) {
     rapid::River r;
     r.name = "synlighet-hendelse";
     r.precondition(rapid::require_key("synlighet.erSynlig"))
         .precondition(rapid::require_value("synlighet.ferdigBeregnet", true))
         .precondition(rapid::require_value("@slutt_av_hendelseskjede", true))
         .validate(rapid::require_key("fodselsnummer"))
-        .validate(rapid::require_key("@opprettet"));
+        .validate(rapid::require_opprettet(clock, max_fremtid));
     r.on_batch = [&lager](const std::vector<const rapid::Message*>& ms, rapid::Context&) {
         std::vector<SynlighetVurdering> v;
         v.reserve(ms.size());
@@ -42,10 +21,19 @@ rapid::River hendelse_river(jobbsoker::SynlighetLager& lager) {
     return r;
 }
 
-rapid::River behovssvar_river(jobbsoker::SynlighetLager& lager) { return behov_river(lager, "synlighet-behovssvar", kBehov); }
-
-rapid::River losning_river(jobbsoker::SynlighetLager& lager) {
-    return behov_river(lager, "synlighet-losning", fmt::format("@løsning.{}", kBehov));
+rapid::River behovssvar_river(jobbsoker::SynlighetLager& lager, const Clock& clock, std::chrono::seconds max_fremtid) {
+    rapid::River r;
+    r.name = "synlighet-behovssvar";
+    r.precondition(rapid::require_key(kBehov))
+        .validate(rapid::require_key("fodselsnummer"))
+        .validate(rapid::require_opprettet(clock, max_fremtid));
+    r.on_batch = [&lager](const std::vector<const rapid::Message*>& ms, rapid::Context&) {
+        std::vector<SynlighetVurdering> v;
+        v.reserve(ms.size());
+        for (const auto* m : ms) v.push_back(fra_behovssvar(*m));
+        lager.bruk_behovssvar(forste_per_fnr(std::move(v)));
+    };
+    return r;
 }
 
 }  // namespace rt::synlighet

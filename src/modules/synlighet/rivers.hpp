@@ -1,5 +1,9 @@
 #pragma once
-// The two ways visibility arrives on the rapid (../shared/spec/messages.md, "Visibility").
+// The two ways visibility arrives on the rapid (../shared/spec/messages.md, "Visibility"). Both
+// take the copies that carry `aktørId`: the engine publishes its events and answers only on them.
+#include <chrono>
+
+#include "core/clock.hpp"
 #include "infra/rapid/river.hpp"
 #include "modules/jobbsoker/synlighet_lager.hpp"
 
@@ -8,10 +12,8 @@ namespace rt::synlighet {
 inline constexpr const char* kBehov = "synlighetRekrutteringstreff";
 
 // The engine's event stream, in batches: newest per fnr, one statement per batch.
-rapid::River hendelse_river(jobbsoker::SynlighetLager& lager);
-// Answers to our need: the answer as a top-level key (the spec's form) ...
-rapid::River behovssvar_river(jobbsoker::SynlighetLager& lager);
-// ... or, from engines that use the need pattern's @løsning object, under @løsning.
-rapid::River losning_river(jobbsoker::SynlighetLager& lager);
+rapid::River hendelse_river(jobbsoker::SynlighetLager& lager, const Clock& clock, std::chrono::seconds max_fremtid);
+// Answers to our need: the answer under the need's name as a top-level key.
+rapid::River behovssvar_river(jobbsoker::SynlighetLager& lager, const Clock& clock, std::chrono::seconds max_fremtid);
 
 }  // namespace rt::synlighet

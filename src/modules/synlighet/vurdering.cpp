@@ -3,7 +3,7 @@
 #include <unordered_map>
 
 #include "core/errors.hpp"
-#include "core/time.hpp"
+#include "modules/synlighet/rivers.hpp"
 
 namespace rt::synlighet {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 SynlighetVurdering grunnlag(const rapid::Message& m) {
     auto fnr = m.string("fodselsnummer");
     if (fnr.empty()) throw PermanentError("fodselsnummer mangler eller er ikke en tekst");
-    auto tid = tid::parse_iso(m.string("@opprettet"));
+    auto tid = m.opprettet();
     if (!tid) throw PermanentError("@opprettet kan ikke leses som tidspunkt");
     SynlighetVurdering v;
     v.fnr = std::string(fnr);
@@ -38,9 +38,9 @@ SynlighetVurdering fra_hendelse(const rapid::Message& m) {
     return v;
 }
 
-SynlighetVurdering fra_behovssvar(const rapid::Message& m, std::string_view answer_path) {
+SynlighetVurdering fra_behovssvar(const rapid::Message& m) {
     auto v = grunnlag(m);
-    std::string base(answer_path);
+    const std::string base = kBehov;
     const auto* answer = m.find(base);
     if (!answer || !answer->is_object()) throw PermanentError(base + " er ikke et objekt");
     auto ferdig = bool_at(m, base + ".ferdigBeregnet", "ferdigBeregnet");

@@ -13,9 +13,9 @@ using jobbsoker::SynlighetVurdering;
 // An event-stream message (the river already checked synlighet.erSynlig and ferdigBeregnet).
 // Throws PermanentError when fodselsnummer, @opprettet or erSynlig is unusable.
 SynlighetVurdering fra_hendelse(const rapid::Message& m);
-// A need answer; the answer object is at `answer_path`. Not finished, or erSynlig missing:
-// invisible (fail-safe). Throws PermanentError for an unusable message.
-SynlighetVurdering fra_behovssvar(const rapid::Message& m, std::string_view answer_path);
+// A need answer (the object under synlighetRekrutteringstreff). Not finished, or erSynlig
+// missing: invisible (fail-safe). Throws PermanentError for an unusable message.
+SynlighetVurdering fra_behovssvar(const rapid::Message& m);
 
 // Events for one fnr, one by one: the first applies if the row allows it, later ones only when
 // strictly newer. So the result equals applying the first event with the latest time.
