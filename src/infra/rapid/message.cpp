@@ -5,6 +5,29 @@
 
 namespace rt::rapid {
 
+void legg_til_deltakelse(boost::json::object& o, std::string_view time, const Deltaker& d) {
+    // Read what the entry needs before the object may rehash (operator[] of a new key).
+    boost::json::object entry(o.storage());
+    entry.reserve(5);
+    if (const auto* id = o.if_contains("@id")) entry.emplace("id", *id);
+    entry.emplace("time", time);
+    entry.emplace("service", d.service);
+    entry.emplace("instance", d.instance);
+    if (d.image) entry.emplace("image", *d.image);
+    auto* services = o.if_contains("system_participating_services");
+    if (!services || !services->is_array()) services = &(o["system_participating_services"] = boost::json::array(o.storage()));
+    services->as_array().push_back(std::move(entry));
+}
+
+void Message::fullfor_lesing(const Lesning& l) {
+    auto& count = json_["system_read_count"];
+    if (count.is_int64()) count = count.as_int64() + 1;
+    else if (count.is_uint64()) count = count.as_uint64() + 1;
+    else if (count.is_double()) count = static_cast<std::int64_t>(count.as_double()) + 1;
+    else count = 0;
+    legg_til_deltakelse(json_, l.time, *l.deltaker);
+}
+
 Message Message::parse(std::string_view text, boost::json::storage_ptr storage) {
     boost::system::error_code ec;
     auto v = boost::json::parse(text, ec, std::move(storage));

@@ -6,8 +6,22 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "infra/rapid/deltaker.hpp"
 
 namespace rt::rapid {
+
+// Appends our entry {id: the message's @id, time, service, instance, image} to
+// system_participating_services (made an array if it is not one).
+void legg_til_deltakelse(boost::json::object& o, std::string_view time, const Deltaker& deltaker);
+
+// What reading a message adds to it in memory (../shared/spec/messages.md, "The rapid"):
+// system_read_count + 1 (0 when missing) and our participating-services entry. It shows only
+// when the message is republished, so it is added when the message is copied (a handler keeps
+// or republishes a copy), not for every message read.
+struct Lesning {
+    std::string time;
+    const Deltaker* deltaker = nullptr;
+};
 
 class Message {
 public:
@@ -17,11 +31,16 @@ public:
     // `storage` (the dispatcher parses a whole batch into one buffer).
     static Message parse(std::string_view text, boost::json::storage_ptr storage = {});
 
-    // A copy always owns its memory, so a handler may keep one after the batch is gone.
-    Message(const Message& o) : json_(o.json_, boost::json::storage_ptr()) {}
+    // A copy always owns its memory, so a handler may keep one after the batch is gone, and
+    // carries what the read added.
+    Message(const Message& o) : json_(o.json_, boost::json::storage_ptr()) {
+        if (o.lesning_) fullfor_lesing(*o.lesning_);
+    }
     Message& operator=(const Message& o) {
         json_ = boost::json::object(o.json_, boost::json::storage_ptr());
         opprettet_.reset();
+        lesning_ = nullptr;
+        if (o.lesning_) fullfor_lesing(*o.lesning_);
         return *this;
     }
     Message(Message&&) = default;
@@ -40,13 +59,18 @@ public:
     // unreadable. Read once: a river's validation and its handler share the result.
     std::optional<Instant> opprettet() const;
     void set_opprettet(std::string_view text);
+    // The message was read as `lesning` says (which must outlive it); copies get its effect.
+    void merk_lest(const Lesning& lesning) { lesning_ = &lesning; }
 
     boost::json::object& json() { return json_; }
     const boost::json::object& json() const { return json_; }
     std::string serialize() const { return boost::json::serialize(json_); }
 
 private:
+    void fullfor_lesing(const Lesning& lesning);
+
     boost::json::object json_;
+    const Lesning* lesning_ = nullptr;
     // Filled by opprettet() (not thread-safe: a message is handled on one thread at a time);
     // set_opprettet() clears it. A copy starts without it.
     mutable std::optional<std::optional<Instant>> opprettet_;

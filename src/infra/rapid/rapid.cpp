@@ -64,38 +64,12 @@ void Rapid::add_river(River river) {
     rivers_.push_back(std::move(river));
 }
 
-void Rapid::legg_til_deltakelse(boost::json::object& o, const std::string& now_text) const {
-    // Read what the entry needs before the object may rehash (operator[] of a new key).
-    boost::json::object entry(o.storage());
-    entry.reserve(5);
-    if (const auto* id = o.if_contains("@id")) entry.emplace("id", *id);
-    entry.emplace("time", now_text);
-    entry.emplace("service", deltaker_.service);
-    entry.emplace("instance", deltaker_.instance);
-    if (deltaker_.image) entry.emplace("image", *deltaker_.image);
-    auto* services = o.if_contains("system_participating_services");
-    if (!services || !services->is_array()) services = &(o["system_participating_services"] = boost::json::array(o.storage()));
-    services->as_array().push_back(std::move(entry));
-}
-
 void Rapid::ny_melding(Message& message, const std::string& now_text) const {
     auto& o = message.json();
     if (!present(o, "@id")) o["@id"] = new_uuid();
     if (!present(o, "@opprettet")) message.set_opprettet(now_text);
     if (!o.contains("system_read_count")) o["system_read_count"] = 0;
-    legg_til_deltakelse(o, now_text);
-}
-
-void Rapid::complete_on_read(Message& message, const std::string& now_text) const {
-    auto& o = message.json();
-    if (!present(o, "@id")) o["@id"] = new_uuid();
-    if (!present(o, "@opprettet")) message.set_opprettet(now_text);
-    auto& count = o["system_read_count"];
-    if (count.is_int64()) count = count.as_int64() + 1;
-    else if (count.is_uint64()) count = count.as_uint64() + 1;
-    else if (count.is_double()) count = static_cast<std::int64_t>(count.as_double()) + 1;
-    else count = 0;
-    legg_til_deltakelse(o, now_text);
+    legg_til_deltakelse(o, now_text, deltaker_);
 }
 
 void Rapid::publish(const std::string& key, Message message) {
@@ -128,7 +102,7 @@ void Rapid::publish_svar(const Message* cause, const std::optional<std::string>&
     if (!id || id->is_null() || (cause_id && *id == *cause_id)) {
         o["@id"] = new_uuid();
         message.set_opprettet(now_text);
-        legg_til_deltakelse(o, now_text);
+        legg_til_deltakelse(o, now_text, deltaker_);
     }
     send({{key, message.serialize()}});
 }
@@ -149,7 +123,7 @@ void Rapid::dispatch(std::vector<kafka::Record>& batch) {
     // Declared before the messages, so it outlives them.
     boost::json::monotonic_resource batch_memory(parse_buffer_.data(), parse_buffer_.size());
     boost::json::storage_ptr storage(&batch_memory);
-    const auto now_text = tid::format_oslo_local(clock_.now());
+    lesning_.time = tid::format_oslo_local(clock_.now());
     std::vector<kafka::Record*> records;
     std::vector<Message> messages;
     records.reserve(batch.size());
@@ -171,7 +145,11 @@ void Rapid::dispatch(std::vector<kafka::Record>& batch) {
             r.done |= kNotForRivers;
             continue;
         }
-        complete_on_read(messages.back(), now_text);
+        // A missing @id or @opprettet is filled here; the rest of the read when a copy is made.
+        auto& m = messages.back();
+        if (!present(m.json(), "@id")) m.json()["@id"] = new_uuid();
+        if (!present(m.json(), "@opprettet")) m.set_opprettet(lesning_.time);
+        m.merk_lest(lesning_);
         records.push_back(&r);
     }
     metrics_.add("rapid_messages_read_total", {}, static_cast<double>(messages.size()));
@@ -184,6 +162,7 @@ void Rapid::dispatch(std::vector<kafka::Record>& batch) {
 void Rapid::run_river(std::size_t index, std::vector<kafka::Record*>& records, std::vector<Message*>& messages) {
     const auto& river = rivers_[index];
     const auto bit = river_bit(index);
+    const auto now = clock_.now();
     std::vector<std::size_t> matching;
     for (std::size_t j = 0; j < records.size(); ++j) {
         auto& r = *records[j];
@@ -191,14 +170,14 @@ void Rapid::run_river(std::size_t index, std::vector<kafka::Record*>& records, s
         const Message& m = *messages[j];
         bool ours = true;
         for (const auto& rule : river.preconditions)
-            if (ours && rule.check(m)) ours = false;
+            if (ours && rule.check(m, now)) ours = false;
         if (!ours) {
             r.done |= bit;
             continue;
         }
         std::optional<std::string> problem;
         for (const auto& rule : river.validations)
-            if (!problem) problem = rule.check(m);
+            if (!problem) problem = rule.check(m, now);
         if (problem) {
             dead_letters_.store(r, river.name, *problem);
             metrics_.add("rapid_messages_total", {{"river", river.name}, {"result", "invalid"}});

@@ -11,6 +11,7 @@
 
 #include "core/clock.hpp"
 #include "infra/kafka/record.hpp"
+#include "infra/rapid/deltaker.hpp"
 #include "infra/rapid/river.hpp"
 
 namespace rt {
@@ -21,16 +22,6 @@ namespace kafka { class DeadLetters; }
 
 namespace rt::rapid {
 
-inline constexpr const char* kAppName = "rekrutteringstreff";
-
-// Who we are on the rapid: `service`, `instance` and `image` of our participating-services
-// entries; `app_name` and `instance_id` on pong and life-cycle events.
-struct Deltaker {
-    std::string instance;              // the host name
-    std::string service = kAppName;    // NAIS_APP_NAME
-    std::optional<std::string> image{};  // NAIS_APP_IMAGE; left out when unset
-    std::string app_name = kAppName;   // service, with -<cluster>-<namespace> when both are set
-};
 Deltaker deltaker_fra(const Config& config);
 
 class Rapid {
@@ -77,8 +68,6 @@ protected:
 
 private:
     void ny_melding(Message& message, const std::string& now_text) const;
-    void legg_til_deltakelse(boost::json::object& o, const std::string& now_text) const;
-    void complete_on_read(Message& message, const std::string& now_text) const;
     void run_river(std::size_t index, std::vector<kafka::Record*>& records, std::vector<Message*>& messages);
 
     Deltaker deltaker_;
@@ -86,6 +75,7 @@ private:
     kafka::DeadLetters& dead_letters_;
     Metrics& metrics_;
     std::vector<River> rivers_;
+    Lesning lesning_{{}, &deltaker_};  // the read of the batch in hand
     // Each batch is parsed into one monotonic buffer that is kept for the next batch: parsing
     // is most of the work per message, and most of that was allocation. dispatch() runs on one
     // thread (the consumer's or the embedded dispatcher's) at a time.

@@ -23,8 +23,10 @@ struct Rule {
     const Clock* clock = nullptr;           // for require_opprettet
     std::chrono::seconds max_fremtid{};     // for require_opprettet
 
-    // Why the message breaks the rule, or nothing when it keeps it. Never quotes values.
-    std::optional<std::string> check(const Message& m) const;
+    // Why the message breaks the rule, or nothing when it keeps it. Never quotes values. `now`
+    // is the time the rapid reads the batch (the clock's now by default).
+    std::optional<std::string> check(const Message& m, Instant now) const;
+    std::optional<std::string> check(const Message& m) const { return check(m, clock ? clock->now() : Instant{}); }
 };
 
 Rule require_key(std::string key);
