@@ -1,0 +1,23 @@
+# Adds up what the test processes of one ctest run validated against the activity plan's
+# contract (lines "<card records read from card topics> <stored versions> <error messages>" in
+# TELLING), prints it and keeps it in OPPSUMMERING for scripts/test to show.
+set(kort 0)
+set(lagret 0)
+set(feil 0)
+set(prosesser 0)
+if(EXISTS "${TELLING}")
+  file(STRINGS "${TELLING}" linjer)
+  foreach(linje IN LISTS linjer)
+    string(REPLACE " " ";" tall "${linje}")
+    list(GET tall 0 a)
+    list(GET tall 1 b)
+    list(GET tall 2 c)
+    math(EXPR kort "${kort} + ${a}")
+    math(EXPR lagret "${lagret} + ${b}")
+    math(EXPR feil "${feil} + ${c}")
+    math(EXPR prosesser "${prosesser} + 1")
+  endforeach()
+endif()
+set(tekst "contract check: ${kort} card messages read back from the card topics, ${lagret} stored unsent card versions and ${feil} error-topic messages validated against the activity plan's contract (${prosesser} test processes)")
+message("${tekst}")
+file(WRITE "${OPPSUMMERING}" "${tekst}\n")
