@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "contract/aktivitetskort_kontrakt.hpp"
 #include "core/time.hpp"
 #include "modules/aktivitetskort/kort.hpp"
 #include "support/component.hpp"
@@ -64,6 +65,20 @@ struct Kort {
     std::string treff(const std::string& tittel = "Jobbtreff hos Bedrift AS") { return c->publisert_treff(eier, tittel); }
 };
 
+// An error about `sent` as the activity plan's consumer writes it (AktivitetsKortFeilProducer:
+// key = the failed record's key, its own local time with an offset and nanoseconds, the whole
+// failing message as a string, "class <exception> <text>"), checked against the contract.
+std::string feilmelding(const kafka::Record& sent, const std::string& error_type, const std::string& exception, const std::string& tekst) {
+    auto value = boost::json::serialize(boost::json::object{{"key", *sent.key},
+                                                            {"source", "REKRUTTERINGSBISTAND"},
+                                                            {"timestamp", "2025-09-30T12:00:00.123456789+02:00"},
+                                                            {"failingMessage", sent.value},
+                                                            {"errorMessage", fmt::format("class {} {}", exception, tekst)},
+                                                            {"errorType", error_type}});
+    kontrakt::krev_gyldig_feilmelding(sent.key, value);
+    return value;
+}
+
 }  // namespace
 
 TEST_CASE("cards: an invitation puts one PLANLAGT card on the topic, every field as the spec says") {
@@ -75,7 +90,7 @@ TEST_CASE("cards: an invitation puts one PLANLAGT card on the topic, every field
     REQUIRE(records.size() == 1);
     const auto& r = records[0];
     auto m = boost::json::parse(r.value);
-    REQUIRE_FALSE(aktivitetskort::brudd_pa_skjema(m).has_value());
+    REQUIRE(kontrakt::brudd_pa_kort(r).empty());
     const auto& kort = m.at("aktivitetskort").as_object();
     auto kort_id = k.c->db.scalar("SELECT aktivitetskort_id FROM aktivitetskort");
     REQUIRE(*r.key == kort_id);
@@ -109,9 +124,9 @@ TEST_CASE("cards: yes gives GJENNOMFORES; cancel gives AVBRUTT to yes-sayers and
     k.c->json("POST", path(id, "/avlys"), k.eier);
     auto records = k.meldinger(7);
     REQUIRE(k.historikk(records, test_fnr(0)) ==
-            std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "GJENNOMFORES/PERSONBRUKER/" + test_fnr(0), "AVBRUTT/NAVIDENT/Z123456"});
+            std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "GJENNOMFORES/PERSONBRUKERIDENT/" + test_fnr(0), "AVBRUTT/NAVIDENT/Z123456"});
     REQUIRE(k.historikk(records, test_fnr(1)) ==
-            std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "AVBRUTT/PERSONBRUKER/" + test_fnr(1)});
+            std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "AVBRUTT/PERSONBRUKERIDENT/" + test_fnr(1)});
     REQUIRE(k.historikk(records, test_fnr(2)) == std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "AVBRUTT/NAVIDENT/Z123456"});
     REQUIRE(records.size() == 7);
 }
@@ -147,8 +162,8 @@ TEST_CASE("cards: no after yes is AVBRUTT and then nothing more, whatever happen
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort_versjon") == 3);
     REQUIRE(k.historikk(records, test_fnr(0)) == std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456",
-                                                                           "GJENNOMFORES/PERSONBRUKER/" + test_fnr(0),
-                                                                           "AVBRUTT/PERSONBRUKER/" + test_fnr(0)});
+                                                                           "GJENNOMFORES/PERSONBRUKERIDENT/" + test_fnr(0),
+                                                                           "AVBRUTT/PERSONBRUKERIDENT/" + test_fnr(0)});
 }
 
 TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status; SYSTEM changed it") {
@@ -221,9 +236,8 @@ TEST_CASE("cards: an error on the error topic gives AKTIVITETSKORT_OPPRETTELSE_F
     auto ids = k.c->legg_til(id, 0, 1, k.eier);
     k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
     auto sent = k.meldinger(1)[0];
-    auto feil = boost::json::serialize(boost::json::object{{"key", *sent.key}, {"source", "REKRUTTERINGSBISTAND"},
-                                                           {"timestamp", "2025-09-30T12:00:00Z"}, {"failingMessage", sent.value},
-                                                           {"errorMessage", "UgyldigIdent"}, {"errorType", "UGYLDIG_IDENT"}});
+    auto feil = feilmelding(sent, "UGYLDIG_IDENT", "no.nav.veilarbaktivitet.aktivitetskort.feil.UgyldigIdentFeil",
+                            "Ident ikke funnet eller ugyldig ident for fnr");
     auto annen = boost::json::serialize(boost::json::object{{"key", *sent.key}, {"source", "ARENA"}, {"failingMessage", sent.value},
                                                             {"errorType", "UGYLDIG_IDENT"}});
     test::produce_raw(k.feil_topic, {{*sent.key, "ikke json"}, {*sent.key, feil}, {*sent.key, annen}, {*sent.key, feil}});
@@ -241,6 +255,47 @@ TEST_CASE("cards: an error on the error topic gives AKTIVITETSKORT_OPPRETTELSE_F
     REQUIRE(les.at("versjoner").as_array().size() == 1);
     REQUIRE(les.at("versjoner").at(0).at("sendt").as_bool());
     REQUIRE(les.at("feil").at(0).at("errorType").as_string() == "UGYLDIG_IDENT");
+}
+
+TEST_CASE("cards: DUPLIKATMELDINGFEIL is stored without a job seeker event; a citizen's version names the citizen") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 2, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(0)));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(1)));
+    auto records = k.meldinger(4);
+    auto versjon = [&](int person, const char* status) {
+        for (const auto& r : records) {
+            auto kort = boost::json::parse(r.value).at("aktivitetskort");
+            if (kort.at("personIdent").as_string() == test_fnr(person) && kort.at("aktivitetStatus").as_string() == status) return r;
+        }
+        FAIL("no such version");
+        return kafka::Record{};
+    };
+    // Person 1's answer was sent before the fix, with the old spelling: the error must still name the citizen.
+    auto gammel = boost::json::parse(versjon(1, "GJENNOMFORES").value).at("messageId").as_string();
+    k.c->db.connect().query("UPDATE aktivitetskort_versjon SET endret_av_type = 'PERSONBRUKER' WHERE message_id = $1", std::string(gammel));
+    test::produce_raw(k.feil_topic,
+                      {{*versjon(0, "PLANLAGT").key, feilmelding(versjon(0, "PLANLAGT"), "DUPLIKATMELDINGFEIL",
+                                                                 "no.nav.veilarbaktivitet.aktivitetskort.feil.DuplikatMeldingFeil",
+                                                                 "Melding allerede handtert, ignorer")},
+                       {*versjon(0, "GJENNOMFORES").key, feilmelding(versjon(0, "GJENNOMFORES"), "MANGLER_OPPFOLGINGSPERIODE",
+                                                                     "no.nav.veilarbaktivitet.aktivitetskort.feil.ManglerOppfolgingsperiodeFeil",
+                                                                     "Finner ingen passende oppfølgingsperiode for aktivitetskortet.")},
+                       {*versjon(1, "GJENNOMFORES").key, feilmelding(versjon(1, "GJENNOMFORES"), "VALIDERINGSFEIL",
+                                                                     "no.nav.veilarbaktivitet.aktivitetskort.feil.ValideringFeil",
+                                                                     "Tittelen er for lang")}});
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_feil") == 3; }));
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL'") == 2; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(k.c->db.scalar(R"(SELECT string_agg(opprettet_av_aktortype || '/' || aktoridentifikasjon || '/' || (hendelse_data->>'errorType'), ';'
+                                                ORDER BY hendelse_data->>'errorType')
+                              FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL')") ==
+            "JOBBSØKER/" + test_fnr(0) + "/MANGLER_OPPFOLGINGSPERIODE;JOBBSØKER/" + test_fnr(1) + "/VALIDERINGSFEIL");
+    auto les = k.c->json("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), k.c->jobbsokerrettet()).as_object();
+    REQUIRE(les.at("feil").as_array().size() == 2);  // the duplicate is stored and shown
+    REQUIRE(k.c->db.count("SELECT count(*) FROM dead_letter") == 0);
 }
 
 TEST_CASE("cards: the relay killed between send and mark sends the same messageId again, and nothing else twice") {
@@ -284,7 +339,7 @@ TEST_CASE("cards, standalone: versions stay in the table unsent and are readable
     REQUIRE(v.size() == 2);
     REQUIRE(v[0].at("status").as_string() == "PLANLAGT");
     REQUIRE(v[0].at("endretAv").at("ident").as_string() == "Z123456");
-    REQUIRE(v[1].at("endretAv").at("identType").as_string() == "PERSONBRUKER");
+    REQUIRE(v[1].at("endretAv").at("identType").as_string() == "PERSONBRUKERIDENT");
     REQUIRE(v[1].at("sendt").as_bool() == false);
     REQUIRE(v[1].at("sendtTidspunkt").is_null());
     c.db.connect().query("UPDATE jobbsoker SET er_synlig = false WHERE id = $1", ids[1]);

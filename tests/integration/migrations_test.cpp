@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
+#include "contract/aktivitetskort_kontrakt.hpp"
+#include "core/time.hpp"
 #include "infra/pg/migrations.hpp"
+#include "modules/aktivitetskort/kort.hpp"
 #include "support/test_db.hpp"
 
 using namespace rt;
@@ -84,4 +87,72 @@ TEST_CASE("the service's own migrations apply to an empty database and again as 
     auto all = pg::embedded_migrations();
     REQUIRE(pg::migrate(c, all) == static_cast<int>(all.size()));
     REQUIRE(pg::migrate(c, all) == 0);
+}
+
+TEST_CASE("migration 005: unsent card versions spelled PERSONBRUKER are corrected in place; sent ones are left as sent") {
+    test::TestDatabase db(false);
+    auto c = db.connect();
+    auto alle = pg::embedded_migrations();
+    std::vector<pg::Migration> til_004;
+    for (const auto& m : alle)
+        if (m.version < 5) til_004.push_back(m);
+    pg::migrate(c, til_004);
+
+    const std::string kort = "bbbbbbbb-0000-4000-8000-000000000002", fnr = "01010012345";
+    c.query("INSERT INTO aktivitetskort (aktivitetskort_id, rekrutteringstreff_id, fnr, opprettet) VALUES ($1, $2, $3, now())", kort,
+            std::string("11111111-2222-4333-8444-555555555555"), fnr);
+    aktivitetskort::KortInnhold innhold{"11111111-2222-4333-8444-555555555555", "Treff \"hos\" A\\S 🎉 \"identType\":\"PERSONBRUKER\"",
+                                        std::nullopt, std::nullopt, "Gate 1", "0123", "Oslo"};
+    auto melding = [&](const std::string& id, const std::string& status, const std::string& type) {
+        return boost::json::serialize(aktivitetskort::melding(id, kort, fnr, innhold, {status, type == "NAVIDENT" ? "Z1" : fnr, type,
+                                                                                       *tid::parse_iso("2025-09-30T10:34:56.789Z")},
+                                                              "https://www.nav.no/rekrutteringstreff"));
+    };
+    struct Rad {
+        std::string id, type, melding;
+        bool sendt;
+    };
+    const std::vector<Rad> rader = {
+        {"aaaaaaaa-0000-4000-8000-000000000001", "NAVIDENT", melding("aaaaaaaa-0000-4000-8000-000000000001", "PLANLAGT", "NAVIDENT"), true},
+        {"aaaaaaaa-0000-4000-8000-000000000002", "PERSONBRUKER", melding("aaaaaaaa-0000-4000-8000-000000000002", "GJENNOMFORES", "PERSONBRUKER"), true},
+        {"aaaaaaaa-0000-4000-8000-000000000003", "PERSONBRUKER", melding("aaaaaaaa-0000-4000-8000-000000000003", "AVBRUTT", "PERSONBRUKER"), false},
+        {"aaaaaaaa-0000-4000-8000-000000000004", "NAVIDENT", melding("aaaaaaaa-0000-4000-8000-000000000004", "PLANLAGT", "NAVIDENT"), false},
+        // Not compact (whitespace): corrected through the parsed message.
+        {"aaaaaaaa-0000-4000-8000-000000000005", "PERSONBRUKER",
+         R"({ "messageId": "aaaaaaaa-0000-4000-8000-000000000005", "aktivitetskort": { "id": ")" + kort +
+             R"(", "endretAv": { "ident": "01010012345", "identType": "PERSONBRUKER" } } })",
+         false}};
+    for (const auto& r : rader)
+        c.query(R"(INSERT INTO aktivitetskort_versjon (message_id, aktivitetskort_id, fnr, tittel, aktivitet_status, endret_av,
+                                                      endret_av_type, endret_tidspunkt, melding, sendt_tidspunkt)
+                   VALUES ($1, $2, $3, 't', 'X', 'x', $4, now(), $5, CASE WHEN $6 THEN now() END))",
+                r.id, kort, fnr, r.type, r.melding, r.sendt);
+    auto for_ = c.exec("SELECT string_agg(message_id || ':' || versjon || ':' || aktivitetskort_id, ',' ORDER BY versjon) FROM aktivitetskort_versjon");
+
+    REQUIRE(pg::migrate(c, alle) == static_cast<int>(alle.size() - til_004.size()));
+
+    auto rad = [&](int i) {
+        auto r = c.query("SELECT endret_av_type, melding FROM aktivitetskort_versjon WHERE message_id = $1", rader[i].id);
+        return std::pair(r.str(0, 0), r.str(0, 1));
+    };
+    REQUIRE(rad(0) == std::pair(std::string("NAVIDENT"), rader[0].melding));
+    REQUIRE(rad(1) == std::pair(std::string("PERSONBRUKER"), rader[1].melding));  // sent: history stays as sent
+    REQUIRE(rad(3) == std::pair(std::string("NAVIDENT"), rader[3].melding));
+    // Unsent: only the spelling changed, byte for byte elsewhere (the title that mimics the pair included).
+    auto rettet = rad(2);
+    REQUIRE(rettet.first == "PERSONBRUKERIDENT");
+    auto forventet = rader[2].melding;
+    auto pos = forventet.find(R"("identType":"PERSONBRUKER")");
+    forventet.replace(pos, std::string(R"("identType":"PERSONBRUKER")").size(), R"("identType":"PERSONBRUKERIDENT")");
+    REQUIRE(rettet.second == forventet);
+    REQUIRE(kontrakt::brudd_pa_kort(kort, rettet.second, {{"Nav-Call-Id", rader[2].id}}).empty());
+    REQUIRE(boost::json::parse(rettet.second).at("aktivitetskort").at("tittel").as_string() == innhold.tittel);
+    auto parsed = boost::json::parse(rad(4).second);
+    REQUIRE(rad(4).first == "PERSONBRUKERIDENT");
+    REQUIRE(parsed.at("aktivitetskort").at("endretAv").at("identType").as_string() == "PERSONBRUKERIDENT");
+    REQUIRE(parsed.at("messageId").as_string() == rader[4].id);
+    // Nothing lost or re-keyed.
+    REQUIRE(c.exec("SELECT string_agg(message_id || ':' || versjon || ':' || aktivitetskort_id, ',' ORDER BY versjon) FROM aktivitetskort_versjon")
+                .str(0, 0) == for_.str(0, 0));
+    REQUIRE(c.exec("SELECT count(*) FROM aktivitetskort_versjon WHERE sendt_tidspunkt IS NULL").str(0, 0) == "3");
 }

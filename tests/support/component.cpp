@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "contract/aktivitetskort_kontrakt.hpp"
 #include "core/time.hpp"
 #include "infra/log.hpp"
 #include "support/fnr.hpp"
+#include "support/kafka_test_support.hpp"
 #include "support/test_env.hpp"
 
 namespace rt::test {
@@ -45,6 +47,9 @@ Component::Component(ComponentOptions options)
         c.kafka_rapid_topic = options.rapid_topic;
         c.kafka_consumer_group_id = unique_name("rekrutteringstreff");
         c.kafka_reset_policy = "earliest";
+        // Card topics of its own, so that the contract check after the test reads only its cards.
+        c.aktivitetskort_topic = unique_name("aktivitetskort");
+        c.aktivitetskort_feil_topic = unique_name("aktivitetskort_feil");
     }
     if (options.configure) options.configure(c);
     auto audit = audit_;
@@ -61,6 +66,17 @@ Component::Component(ComponentOptions options)
 Component::~Component() {
     service->stop();
     log::set_audit_sink(nullptr);
+    // Not after a failure: the test has already said what went wrong.
+    if (std::uncaught_exceptions() == 0) kontroller_kort();
+}
+
+void Component::kontroller_kort() const {
+    // Every card message this test put on the card topic, and every version still waiting to be
+    // sent, against the activity plan's contract (tests/contract).
+    if (service->config().kafka_brokers) kontrakt::krev_gyldige_kort(read_to_end(service->config().aktivitetskort_topic));
+    auto r = db.connect().exec(
+        "SELECT aktivitetskort_id, melding, message_id FROM aktivitetskort_versjon WHERE sendt_tidspunkt IS NULL ORDER BY versjon");
+    for (int i = 0; i < r.rows(); ++i) kontrakt::krev_gyldig_lagret_kort(r.str(i, 0), r.str(i, 1), r.str(i, 2));
 }
 
 std::string Component::veileder(const std::string& ident, std::vector<std::string> grupper) const {

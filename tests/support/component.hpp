@@ -67,6 +67,8 @@ public:
     std::vector<std::string> audit_lines() const;
 
 private:
+    void kontroller_kort() const;
+
     mutable std::mutex audit_mutex_;
     std::shared_ptr<std::vector<std::string>> audit_;
 };

@@ -20,11 +20,16 @@ std::string tekst(const boost::json::object& o, const char* key, bool required) 
     return std::string(it->value().as_string());
 }
 
+// The version's endretAv.identType as the job seeker event's actor. PERSONBRUKER is the spelling
+// versions sent before the consumer's enum was followed carry.
 std::string aktortype(std::string_view ident_type) {
-    if (ident_type == "PERSONBRUKER") return "JOBBSØKER";
+    if (ident_type == "PERSONBRUKERIDENT" || ident_type == "PERSONBRUKER") return "JOBBSØKER";
     if (ident_type == "NAVIDENT") return "ARRANGØR";
     return "SYSTEM";
 }
+
+// The consumer already had this messageId (our resend after a crash): the card exists.
+constexpr std::string_view kDuplikat = "DUPLIKATMELDINGFEIL";
 
 }  // namespace
 
@@ -51,6 +56,11 @@ void FeilMottak::behandle(const kafka::Record& record) {
     });
     if (versjon.rows() == 0) {
         log::warn("aktivitetskort.feil", "feil for en melding vi ikke kjenner", {{"messageId", *message_id}, {"errorType", error_type}});
+        return;
+    }
+    if (error_type == kDuplikat) {
+        log::info("aktivitetskort.feil", "aktivitetsplanen hadde alt meldingen (vi sendte den på nytt)",
+                  {{"messageId", *message_id}, {"errorType", error_type}});
         return;
     }
     log::warn("aktivitetskort.feil", "aktivitetsplanen avviste et kort", {{"messageId", *message_id}, {"errorType", error_type}});

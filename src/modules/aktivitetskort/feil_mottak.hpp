@@ -10,9 +10,9 @@ namespace rt::aktivitetskort {
 class FeilMottak {
 public:
     FeilMottak(pg::Pool& db, Bus& bus, const Clock& clock) : db_(db), bus_(bus), clock_(clock) {}
-    // Ignores other sources; stores the error once per (messageId, errorType) and tells the
-    // jobbsøker module (AktivitetskortFeilet, which it handles idempotently). A message that
-    // cannot be read is a PermanentError (a dead letter).
+    // Ignores other sources; stores the error once per (messageId, errorType) and, for every
+    // errorType but DUPLIKATMELDINGFEIL, tells the jobbsøker module (AktivitetskortFeilet, which
+    // it handles idempotently). A message that cannot be read is a PermanentError (a dead letter).
     void behandle(const kafka::Record& record);
 
 private:

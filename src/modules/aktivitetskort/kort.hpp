@@ -20,7 +20,7 @@ struct KortInnhold {
 struct Endring {
     std::string status;      // PLANLAGT, GJENNOMFORES, FULLFORT, AVBRUTT
     std::string ident;       // endretAv.ident
-    std::string ident_type;  // NAVIDENT, PERSONBRUKER, SYSTEM
+    std::string ident_type;  // NAVIDENT, PERSONBRUKERIDENT, SYSTEM (the consumer's IdentType)
     Instant tidspunkt;
 };
 
@@ -32,8 +32,5 @@ std::string sted_tekst(const KortInnhold& k);
 
 boost::json::object melding(const std::string& message_id, const std::string& kort_id, const std::string& fnr,
                             const KortInnhold& innhold, const Endring& endring, const std::string& min_side_url);
-
-// Checks a message against the consumer's schema facts; the reason when it breaks one.
-std::optional<std::string> brudd_pa_skjema(const boost::json::value& melding);
 
 }  // namespace rt::aktivitetskort
