@@ -15,6 +15,7 @@
 
 #include <condition_variable>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -214,11 +215,35 @@ bool committed_to_end(const kafka::KafkaSettings& base, const std::string& group
     kafka::PartitionList list(rd_kafka_topic_partition_list_new(partitions));
     for (int p = 0; p < partitions; ++p) rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), p);
     if (auto e = rd_kafka_committed(rk.get(), list.get(), 10000)) throw std::runtime_error(rd_kafka_err2str(e));
+    // After the committed offset, only the consumers' own life-cycle events (application_down,
+    // application_not_ready, published when they stopped) may remain.
     bool all = true;
+    std::map<int, int64_t> rest;  // partition -> end offset still to look at
+    kafka::PartitionList from(rd_kafka_topic_partition_list_new(partitions));
     for (int p = 0; p < partitions; ++p) {
         int64_t low = 0, high = 0;
         rd_kafka_query_watermark_offsets(rk.get(), topic.c_str(), p, &low, &high, 10000);
-        if (list->elems[p].offset != high) all = false;
+        const auto committed = list->elems[p].offset;
+        if (committed < 0 || committed > high) all = false;
+        else if (committed < high) {
+            rd_kafka_topic_partition_list_add(from.get(), topic.c_str(), p)->offset = committed;
+            rest[p] = high;
+        }
+    }
+    if (all && !rest.empty()) {
+        rd_kafka_poll_set_consumer(rk.get());
+        rd_kafka_assign(rk.get(), from.get());
+        const auto until = Steady::now() + std::chrono::seconds(20);
+        while (!rest.empty() && Steady::now() < until) {
+            kafka::MessageHandle m(rd_kafka_consumer_poll(rk.get(), 100));
+            if (!m || m->err) continue;
+            auto it = rest.find(m->partition);
+            if (it == rest.end()) continue;
+            std::string_view value(static_cast<const char*>(m->payload), m->len);
+            if (value.find(R"("@event_name":"application_)") == std::string_view::npos) all = false;
+            if (m->offset + 1 >= it->second) rest.erase(it);
+        }
+        if (!rest.empty()) all = false;
     }
     rd_kafka_consumer_close(rk.get());
     return all;
