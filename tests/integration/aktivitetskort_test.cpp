@@ -114,7 +114,7 @@ TEST_CASE("cards: an invitation puts one PLANLAGT card on the topic, every field
     REQUIRE(tid::parse_iso(kort.at("endretTidspunkt").as_string()).value() == k.c->clock->now());
 }
 
-TEST_CASE("cards: yes gives GJENNOMFORES; cancel gives AVBRUTT to yes-sayers and the unanswered; no-sayers stay") {
+TEST_CASE("cards: yes gives GJENNOMFORES, cancel gives AVBRUTT to yes-sayers and the unanswered, no-sayers stay") {
     Kort k;
     auto id = k.treff();
     auto ids = k.c->legg_til(id, 0, 3, k.eier);  // 0 yes, 1 no, 2 no answer
@@ -166,7 +166,7 @@ TEST_CASE("cards: no after yes is AVBRUTT and then nothing more, whatever happen
                                                                            "AVBRUTT/PERSONBRUKERIDENT/" + test_fnr(0)});
 }
 
-TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status; SYSTEM changed it") {
+TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status, SYSTEM changed it") {
     Kort k;
     auto id = k.treff();
     auto ids = k.c->legg_til(id, 0, 1, k.eier);
@@ -257,7 +257,7 @@ TEST_CASE("cards: an error on the error topic gives AKTIVITETSKORT_OPPRETTELSE_F
     REQUIRE(les.at("feil").at(0).at("errorType").as_string() == "UGYLDIG_IDENT");
 }
 
-TEST_CASE("cards: DUPLIKATMELDINGFEIL is stored without a job seeker event; a citizen's version names the citizen") {
+TEST_CASE("cards: DUPLIKATMELDINGFEIL is stored without a job seeker event, and a citizen's version names the citizen") {
     Kort k;
     auto id = k.treff();
     auto ids = k.c->legg_til(id, 0, 2, k.eier);
@@ -325,7 +325,7 @@ TEST_CASE("cards: the relay killed between send and mark sends the same messageI
     (void)records;
 }
 
-TEST_CASE("cards, standalone: versions stay in the table unsent and are readable; hidden or unknown is 404") {
+TEST_CASE("cards, standalone: versions stay in the table unsent and are readable, hidden or unknown is 404") {
     Component c;
     auto eier = c.arbeidsgiverrettet("Z123456");
     auto id = c.publisert_treff(eier);

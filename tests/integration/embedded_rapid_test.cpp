@@ -111,7 +111,7 @@ TEST_CASE("ping from a library participant: pong as read, two entries of ours, k
     REQUIRE(entries[2].at("instance").as_string() == "instans-1");
 }
 
-TEST_CASE("ping: a ping without a key gets a pong without one; bad pings are skipped without a dead letter") {
+TEST_CASE("ping: a ping without a key gets a pong without one, and bad pings are skipped without a dead letter") {
     Embedded e;
     rapid::add_ping_pong(e.rapid, e.clock, std::chrono::hours(1));
     e.capture("pong");
@@ -159,7 +159,7 @@ TEST_CASE("ping: a ping_time far in the future is ignored and does not silence l
     REQUIRE(pong_times(e) == std::vector<std::string>{"2025-10-01T09:00:00", "2025-10-01T10:00:00"});
 }
 
-TEST_CASE("embedded rapid: a tombstone is skipped without a dead letter; start publishes up and ready") {
+TEST_CASE("embedded rapid: a tombstone is skipped without a dead letter, and start publishes up and ready") {
     Embedded e;
     e.capture("x");
     e.capture("application_up");
@@ -176,7 +176,7 @@ TEST_CASE("embedded rapid: a tombstone is skipped without a dead letter; start p
     REQUIRE(e.db.count("SELECT count(*) FROM dead_letter") == 0);
 }
 
-TEST_CASE("a batch river gets the batch; when it fails permanently only the poison is set aside") {
+TEST_CASE("a batch river gets the batch, when it fails permanently only the poison is set aside") {
     Embedded e;
     std::vector<std::size_t> batch_sizes;
     std::vector<std::string> handled;

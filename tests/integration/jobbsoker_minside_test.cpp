@@ -24,7 +24,7 @@ std::string varsel(const std::string& treff, const std::string& fnr, const std::
 }
 }  // namespace
 
-TEST_CASE("minside: a receipt is stored once per varselId and status, without the fnr; unknown ones are skipped") {
+TEST_CASE("minside: a receipt is stored once per varselId and status, without the fnr, unknown ones are skipped") {
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto id = c.publisert_treff(eier);
@@ -63,7 +63,7 @@ TEST_CASE("aktivitetskort error on the bus -> AKTIVITETSKORT_OPPRETTELSE_FEIL on
             "ARRANGØR/Z123456/UGYLDIG_IDENT");
 }
 
-TEST_CASE("minside: the ident mapper's copy with aktørId is ignored; the original is stored once") {
+TEST_CASE("minside: the ident mapper's copy with aktørId is ignored, the original is stored once") {
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto id = c.publisert_treff(eier);

@@ -25,7 +25,7 @@ TEST_CASE("migrations apply once, in order, and are recorded with their checksum
     REQUIRE(db.count("SELECT count(*) FROM b") == 1);
 }
 
-TEST_CASE("running the migrations again is a no-op; a new one is applied alone") {
+TEST_CASE("running the migrations again is a no-op, a new one is applied alone") {
     test::TestDatabase db(false);
     auto c = db.connect();
     pg::migrate(c, two_migrations());
@@ -89,7 +89,7 @@ TEST_CASE("the service's own migrations apply to an empty database and again as 
     REQUIRE(pg::migrate(c, all) == 0);
 }
 
-TEST_CASE("migration 005: unsent card versions spelled PERSONBRUKER are corrected in place; sent ones are left as sent") {
+TEST_CASE("migration 005: unsent card versions spelled PERSONBRUKER are corrected in place, sent ones are left as sent") {
     test::TestDatabase db(false);
     auto c = db.connect();
     auto alle = pg::embedded_migrations();

@@ -340,7 +340,7 @@ TEST_CASE("rapid on Kafka: a poison message between two good ones is set aside a
     REQUIRE(test::committed_offset(group, topic, 0) > last_good);
 }
 
-TEST_CASE("rapid on Kafka: a handler's permanent error is a dead letter; the consumer goes on") {
+TEST_CASE("rapid on Kafka: a handler's permanent error is a dead letter, the consumer goes on") {
     test::TestDatabase db;
     auto topic = test::fresh_topic("rapid_permanent");
     Node node(db.url(), topic, test::unique_name("g"));
@@ -420,7 +420,7 @@ TEST_CASE("rapid on Kafka: killed after about half of 1,000 messages, a restart 
     REQUIRE(db.count("SELECT count(*) FROM handled") >= 1000);
 }
 
-TEST_CASE("rapid on Kafka: two instances in one group share the partitions; each message is handled once") {
+TEST_CASE("rapid on Kafka: two instances in one group share the partitions, each message is handled once") {
     test::TestDatabase db;
     auto topic = test::fresh_topic("rapid_group", 4);
     auto group = test::unique_name("g");

@@ -124,7 +124,7 @@ TEST_CASE("synlighet: an event (not visible, T2) then a need answer (visible): t
     REQUIRE(s.rad(test_fnr(0)) == "false/EVENT/08:00:02");
 }
 
-TEST_CASE("synlighet: out-of-order events: T2 then T1 changes nothing; T3 then applies") {
+TEST_CASE("synlighet: out-of-order events: T2 then T1 changes nothing, T3 then applies") {
     Synlighet s;
     s.send({hendelse(test_fnr(0), false, "2025-10-01T08:00:02")});
     s.barrier();
@@ -156,7 +156,7 @@ TEST_CASE("synlighet: a need answer not finished, without erSynlig, or 'not foun
     for (int i = 0; i < 4; ++i) REQUIRE(s.rad(test_fnr(i)) == "false/NEED/08:00:00");
 }
 
-TEST_CASE("synlighet: the same event twice changes nothing the second time; an unknown fnr changes nothing") {
+TEST_CASE("synlighet: the same event twice changes nothing the second time, an unknown fnr changes nothing") {
     Synlighet s;
     const auto samme = hendelse(test_fnr(0), false, "2025-10-01T08:00:02");
     s.send({samme, samme, hendelse(test_fnr(50), false, "2025-10-01T08:00:02")});

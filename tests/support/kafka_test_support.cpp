@@ -43,9 +43,11 @@ long long committed_offset(const std::string& group, const std::string& topic, i
     return offset;
 }
 
-std::vector<kafka::Record> read_records(const std::string& topic, std::size_t expected, std::chrono::milliseconds timeout) {
+namespace {
+// A consumer in a group of its own that commits nothing and reads from the beginning.
+kafka::KafkaHandle reader(const std::string& group_prefix) {
     auto settings = kafka_settings();
-    settings.extra["group.id"] = unique_name("reader");
+    settings.extra["group.id"] = unique_name(group_prefix);
     settings.extra["auto.offset.reset"] = "earliest";
     settings.extra["enable.auto.commit"] = "false";
     auto conf = kafka::make_conf(settings);
@@ -54,6 +56,12 @@ std::vector<kafka::Record> read_records(const std::string& topic, std::size_t ex
     if (!rk) throw std::runtime_error(err);
     conf.release();
     rd_kafka_poll_set_consumer(rk.get());
+    return rk;
+}
+}  // namespace
+
+std::vector<kafka::Record> read_records(const std::string& topic, std::size_t expected, std::chrono::milliseconds timeout) {
+    auto rk = reader("reader");
     kafka::PartitionList list(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
     rd_kafka_subscribe(rk.get(), list.get());
@@ -70,15 +78,7 @@ std::vector<kafka::Record> read_records(const std::string& topic, std::size_t ex
 }
 
 std::vector<kafka::Record> read_to_end(const std::string& topic, std::chrono::milliseconds timeout) {
-    auto settings = kafka_settings();
-    settings.extra["group.id"] = unique_name("les-alt");
-    settings.extra["enable.auto.commit"] = "false";
-    auto conf = kafka::make_conf(settings);
-    char err[512];
-    kafka::KafkaHandle rk(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
-    if (!rk) throw std::runtime_error(err);
-    conf.release();
-    rd_kafka_poll_set_consumer(rk.get());
+    auto rk = reader("les-alt");
 
     int partitions = 0;
     {

@@ -102,7 +102,7 @@ TEST_CASE("contract: the title's limit is 255 UTF-16 code units, as String.lengt
     REQUIRE(tittel(aeoeaa).empty());
 }
 
-TEST_CASE("contract: endretTidspunkt with seconds, three decimals and the Oslo offset; dates and URLs") {
+TEST_CASE("contract: endretTidspunkt with seconds, three decimals and the Oslo offset, dates and URLs") {
     auto tid = [](const char* t) { return brudd([&](auto& m) { kort(m)["endretTidspunkt"] = t; }); };
     REQUIRE(tid("2025-09-30T12:34:56.789+02:00").empty());
     REQUIRE(tid("2025-01-30T12:34:56.789+01:00").empty());
@@ -129,7 +129,7 @@ TEST_CASE("contract: key, messageId and Nav-Call-Id around the message") {
     finner(kontrakt::brudd_pa_kort(kKortId, "{ikke json", {{"Nav-Call-Id", kMessageId}}), "DESERIALISERINGSFEIL");
 }
 
-TEST_CASE("contract: no new version of a card after FULLFORT or AVBRUTT; a resend of the same message is fine") {
+TEST_CASE("contract: no new version of a card after FULLFORT or AVBRUTT, a resend of the same message is fine") {
     auto versjon = [](const std::string& message_id, const char* status) {
         auto m = gyldig();
         m["messageId"] = message_id;

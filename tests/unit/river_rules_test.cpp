@@ -60,7 +60,7 @@ TEST_CASE("forbid_key: present and not null fails") {
     REQUIRE(rule.check(msg(R"({"aktørId":"123"})")));
 }
 
-TEST_CASE("interested_in never fails; a rule's reason never quotes the value") {
+TEST_CASE("interested_in never fails, a rule's reason never quotes the value") {
     REQUIRE_FALSE(interested_in("x").check(msg(R"({})")));
     auto why = require_value("fodselsnummer", std::string("01010012345")).check(msg(R"({"fodselsnummer":"31129912345"})"));
     REQUIRE(why);
