@@ -33,3 +33,16 @@ wait_for_200() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Starts the service binary $1 on database $2 and port $3 (log to $4), sets SERVICE_PID and
+# waits until it is ready. The caller stops it (kill -TERM "$SERVICE_PID").
+start_service() {
+  DATABASE_URL=$2 HTTP_PORT=$3 LOG_LEVEL=warn "$1" >"$4" 2>&1 &
+  SERVICE_PID=$!
+  wait_for_200 "http://127.0.0.1:$3/isready" 60 "$SERVICE_PID" || { cat "$4" >&2; fail "the service did not get ready"; }
+}
+
+# A tool that scripts/install-test-tools installs.
+need_test_tool() {
+  [[ -x $1 ]] || fail "$1 is missing: run scripts/install-test-tools (scripts/test does)"
+}
