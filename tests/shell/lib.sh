@@ -22,13 +22,14 @@ drop_test_db() {
   psql -X -q -d "$RT_TEST_PG_ADMIN_URL" -c "DROP DATABASE IF EXISTS ${1##*/} WITH (FORCE)" >/dev/null 2>&1 || true
 }
 
-# Waits until url answers 200, at most $2 seconds; fails early when pid $3 (if given) is gone.
+# Waits until url answers 200, at most $2 seconds, asking every $4 seconds (0.2); fails early
+# when pid $3 (if given) is gone.
 wait_for_200() {
-  local url=$1 deadline=$((SECONDS + $2)) pid=${3:-}
+  local url=$1 deadline=$((SECONDS + $2)) pid=${3:-} every=${4:-0.2}
   until [[ $(curl -s -o /dev/null -w '%{http_code}' -m 2 "$url") == 200 ]]; do
     [[ -z $pid ]] || kill -0 "$pid" 2>/dev/null || return 1
     ((SECONDS < deadline)) || return 1
-    sleep 0.2
+    sleep "$every"
   done
 }
 
