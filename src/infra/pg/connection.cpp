@@ -152,8 +152,10 @@ Connection Connection::open(const std::string& conninfo, const SessionSettings& 
     // Times are read back in UTC, in ISO form, whatever the server's defaults.
     // The timeouts are set here rather than as startup options, which a connection string's own
     // `options` would silently replace.
+    c.deadline_ms_ = settings.connect_timeout_s * 1000;
     c.exec(fmt::format("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO'; SET statement_timeout = {}; SET lock_timeout = {}",
                        settings.statement_timeout_ms, settings.lock_timeout_ms));
+    c.deadline_ms_ = settings.statement_timeout_ms > 0 ? settings.statement_timeout_ms + settings.client_margin_ms : 0;
     return c;
 }
 
@@ -161,7 +163,7 @@ Result Connection::check(PGresult* raw) {
     Result r(raw);
     auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return r;
-    if (!raw || PQstatus(c_.get()) != CONNECTION_OK)
+    if (!raw || !c_ || PQstatus(c_.get()) != CONNECTION_OK)
         throw TransientError(fmt::format("PostgreSQL connection lost: {}", PQerrorMessage(c_.get())));
     const char* state = PQresultErrorField(raw, PG_DIAG_SQLSTATE);
     const char* primary = PQresultErrorField(raw, PG_DIAG_MESSAGE_PRIMARY);
@@ -171,14 +173,58 @@ Result Connection::check(PGresult* raw) {
     throw DbError(message, sqlstate);
 }
 
-Result Connection::exec(std::string_view sql) { return check(PQexec(c_.get(), std::string(sql).c_str())); }
+PGresult* Connection::await_result() {
+    PGconn* conn = c_.get();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(deadline_ms_);
+    PGresult* last = nullptr;
+    while (true) {
+        while (!PQisBusy(conn)) {
+            PGresult* r = PQgetResult(conn);
+            if (!r) return last;
+            // Like PQexec: the last result, but an error stops at the error.
+            if (last && PQresultStatus(last) == PGRES_FATAL_ERROR) {
+                PQclear(r);
+                continue;
+            }
+            if (last) PQclear(last);
+            last = r;
+        }
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (deadline_ms_ > 0 && left.count() <= 0) break;
+        pollfd p{PQsocket(conn), POLLIN, 0};
+        int n = ::poll(&p, 1, deadline_ms_ > 0 ? static_cast<int>(left.count()) : -1);
+        if (n < 0 && errno != EINTR) break;
+        if (n > 0 && PQconsumeInput(conn) != 1) break;
+    }
+    if (last) PQclear(last);
+    // No answer in time (or the socket failed): the session can no longer be trusted.
+    c_.reset();
+    throw TransientError(fmt::format("PostgreSQL did not answer within {} ms", deadline_ms_));
+}
+
+Result Connection::exec(std::string_view sql) {
+    if (deadline_ms_ <= 0) return check(PQexec(c_.get(), std::string(sql).c_str()));
+    if (!c_ || PQsendQuery(c_.get(), std::string(sql).c_str()) != 1)
+        throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
+    return check(await_result());
+}
+
+void Connection::without_statement_timeout() {
+    exec("SET statement_timeout = 0; SET lock_timeout = 0");
+    deadline_ms_ = 0;
+}
 
 Result Connection::query(std::string_view sql, const Params& params) {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
-    return check(PQexecParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
-                              values.data(), nullptr, nullptr, 0));
+    if (deadline_ms_ <= 0)
+        return check(PQexecParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
+                                  values.data(), nullptr, nullptr, 0));
+    if (!c_ || PQsendQueryParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0) != 1)
+        throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
+    return check(await_result());
 }
 
 bool Connection::ping(std::chrono::milliseconds timeout) {

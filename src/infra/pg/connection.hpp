@@ -100,6 +100,10 @@ struct SessionSettings {
     int keepalives_idle_s = 30;
     int keepalives_interval_s = 10;
     int keepalives_count = 3;
+    // The server ends a statement at statement_timeout; this bounds the wait for its answer in
+    // the client too, for a server or network that went silent (no answer, no reset): a
+    // statement is given up after statement_timeout plus this margin, and the connection closed.
+    int client_margin_ms = 2000;
 };
 
 class Connection {
@@ -119,15 +123,20 @@ public:
 
     bool healthy() const;
     bool in_transaction() const;
-    // SELECT 1 that gives up after `timeout` whatever the network does (a cancelled or timed-out
-    // connection is left unhealthy); true when the server answered.
+    // SELECT 1 that gives up after `timeout` whatever the network does (a timed-out connection
+    // is closed); true when the server answered.
     bool ping(std::chrono::milliseconds timeout);
+    // Lifts the statement timeout on this session (migrations); the client-side limit goes too.
+    void without_statement_timeout();
     PGconn* raw() const { return c_.get(); }
 
 private:
     explicit Connection(PGconn* c) : c_(c) {}
     Result check(PGresult* r);
+    // The last result of what was sent, waiting at most deadline_ms_ (0: without a limit).
+    PGresult* await_result();
     std::unique_ptr<PGconn, ConnDeleter> c_;
+    int deadline_ms_ = 0;
 };
 
 // True for SQLSTATEs where the same statement may succeed later (connection loss, shutdown,
