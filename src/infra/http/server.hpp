@@ -2,11 +2,11 @@
 // The HTTP server: Boost.Beast on a few I/O threads that never wait on the database or the
 // network, and a pool of worker threads (sized like the database pool) that runs the handlers.
 //
-// A request goes: header read on its connection's strand (header timeout, header limit) -> route
+// A request goes: header read on its connection's I/O thread (header timeout, header limit) -> route
 // matched, token checked from the headers (no body is read for an unknown route or a missing or
 // invalid token) -> body read within the total body budget (body timeout) -> handler on a worker
 // (or on the I/O thread for Runs::io routes: health and metrics) -> response written on the
-// strand (write timeout; a client that does not read stalls only its own connection).
+// connection's I/O thread (write timeout; a client that does not read stalls only its own connection).
 #include <atomic>
 #include <chrono>
 #include <memory>
