@@ -47,6 +47,7 @@ int main() {
             for (int i = 0; i < 90 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
             if (done) return;
             rt::log::error("main", "stoppet ikke innen 9 s; avslutter likevel", {{"steg", service.stop_step()}});
+            std::fflush(nullptr);
             std::_Exit(0);
         });
         // Whatever way we leave, the signal thread is woken and joined before the service goes.

@@ -350,3 +350,27 @@ TEST_CASE("hostile: with every worker busy, health still answers and queued work
     for (auto& t : slow) t.join();
     REQUIRE(slow_ok == 2);
 }
+
+TEST_CASE("hostile: a token check that needs keys being fetched moves to a worker and completes there", "[hostile]") {
+    http::Router router;
+    Metrics metrics;
+    std::atomic<int> io_checks{0}, worker_checks{0};
+    router.add("GET", "/api/x", [](http::Request&) { return http::text(200, "x"); });
+    router.require_token([&](const http::Request&, std::chrono::milliseconds key_wait) {
+        if (key_wait.count() == 0) {
+            ++io_checks;
+            throw WouldBlock("keys being fetched");
+        }
+        ++worker_checks;
+        std::this_thread::sleep_for(100ms);  // the fetch finishing
+    });
+    http::Server server(router, metrics, http::ServerOptions{"127.0.0.1", 0, 1});
+    server.start();
+    RawConnection c(server.port());
+    REQUIRE(c.send("GET /api/x HTTP/1.1\r\nHost: t\r\n\r\n"));
+    auto r = c.read_response();
+    REQUIRE(status_of(r) == 200);
+    REQUIRE(io_checks == 1);
+    REQUIRE(worker_checks == 1);
+    server.stop(1s);
+}
