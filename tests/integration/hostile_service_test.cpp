@@ -55,40 +55,21 @@ struct Child {
 struct Siege {
     long max_rss_kib = 0;
     std::vector<int> statuses;
-    std::vector<std::chrono::microseconds> times;
 };
 
 Siege besiege(Child& child, const std::string& kind, int count, std::chrono::milliseconds hold) {
     std::vector<RawConnection> held;
     held.reserve(static_cast<std::size_t>(count));
     auto token = child.token();
-    for (int i = 0; i < count; ++i) {
-        held.emplace_back(child.port);
-        auto& c = held.back();
-        if (kind == "slow-headers") c.send("GET /isalive HTTP/1.1\r\nHost: t\r\nX-Sakte: ");
-        if (kind == "slow-body")
-            c.send("POST /api/rekrutteringstreff HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + token +
-                   "\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"tittel\":\"" + std::string(1000, 'x'));
-        if (kind == "never-reading") {
-            c.small_receive_buffer();
-            std::string requests;
-            for (int r = 0; r < 30; ++r) requests += "GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n";
-            c.send(requests);
-        }
-        // "idle": connected, nothing sent.
-    }
+    for (int i = 0; i < count; ++i) held.push_back(rt::test::hostile_connection(child.port, kind, token));
     Siege s;
     auto until = std::chrono::steady_clock::now() + hold;
     int tick = 0;
     while (std::chrono::steady_clock::now() < until) {
-        auto [status, took] = rt::test::timed_get(child.port, "/isalive");
-        s.statuses.push_back(status);
-        s.times.push_back(took);
+        s.statuses.push_back(rt::test::timed_get(child.port, "/isalive").first);
         s.max_rss_kib = std::max(s.max_rss_kib, child.process->rss_kib());
         if (++tick % 5 == 0)
-            for (auto& c : held)
-                if (kind == "slow-headers") c.send("a");
-                else if (kind == "slow-body") c.send("x");
+            for (auto& c : held) rt::test::trickle(c, kind);
         std::this_thread::sleep_for(50ms);
     }
     return s;

@@ -121,6 +121,26 @@ void RawConnection::small_receive_buffer() {
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
 }
 
+RawConnection hostile_connection(unsigned short port, const std::string& kind, const std::string& token) {
+    RawConnection c(port);
+    if (kind == "slow-headers") c.send("GET /isalive HTTP/1.1\r\nHost: t\r\nX-Sakte: ");
+    if (kind == "slow-body")
+        c.send("POST /api/rekrutteringstreff HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + token +
+               "\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"tittel\":\"" + std::string(1000, 'x'));
+    if (kind == "never-reading") {
+        c.small_receive_buffer();
+        std::string requests;
+        for (int r = 0; r < 30; ++r) requests += "GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n";
+        c.send(requests);
+    }
+    return c;
+}
+
+void trickle(RawConnection& c, const std::string& kind) {
+    if (kind == "slow-headers") c.send("a");
+    if (kind == "slow-body") c.send("x");
+}
+
 int status_of(std::string_view response) {
     if (response.size() < 12 || !response.starts_with("HTTP/1.")) return 0;
     return std::atoi(std::string(response.substr(9, 3)).c_str());

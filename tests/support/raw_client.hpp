@@ -32,6 +32,13 @@ private:
     std::string pending_;  // read but not yet returned by read_response
 };
 
+// One connection of a hostile kind, as the tests and bench/hostile hold them by the thousand:
+// "slow-headers" (half a header), "slow-body" (a valid token, 1 MB announced, 1 KB sent),
+// "never-reading" (30 pipelined GET /metrics, never read) or "idle" (nothing sent).
+RawConnection hostile_connection(unsigned short port, const std::string& kind, const std::string& token);
+// One more byte for the slow kinds, so that they are slow rather than stopped.
+void trickle(RawConnection& c, const std::string& kind);
+
 // The status code of a raw response ("HTTP/1.1 431 ..."), or 0.
 int status_of(std::string_view response);
 // GET path on a fresh connection: the status and the time it took (0 and the time on failure).

@@ -8,20 +8,6 @@
 namespace rt::http {
 namespace {
 
-std::vector<std::string> split_path(std::string_view path) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < path.size()) {
-        while (i < path.size() && path[i] == '/') ++i;
-        if (i >= path.size()) break;
-        auto j = path.find('/', i);
-        if (j == std::string_view::npos) j = path.size();
-        out.emplace_back(path.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-
 bool is_param(const std::string& segment) { return segment.size() > 2 && segment.front() == '{' && segment.back() == '}'; }
 
 // Specificity: literal segments earlier in the path rank higher.
@@ -56,6 +42,12 @@ Segments split_view(std::string_view path) {
         i = j;
     }
     return s;
+}
+
+std::vector<std::string> split_path(std::string_view pattern) {
+    auto view = split_view(pattern);
+    if (view.overflow) throw std::logic_error("a route pattern has at most 16 segments: " + std::string(pattern));
+    return {view.items, view.items + view.size};
 }
 
 }  // namespace

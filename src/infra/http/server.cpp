@@ -123,9 +123,9 @@ private:
                           After::close);
         }
         if (ec && peer_gone(ec)) return close();
-        // Anything else is a message HTTP/1.1 does not allow (bad syntax, two Content-Lengths,
-        // Content-Length with Transfer-Encoding): answer and close, for the rest of the stream
-        // cannot be trusted to be framed the way the client meant.
+        // Anything else is a message HTTP/1.1 does not allow (bad syntax, a bad Content-Length):
+        // answer and close, for the rest of the stream cannot be trusted to be framed the way
+        // the client meant.
         if (ec) return answer(problem(400, "Ugyldig forespørsel", "forespørselen er ikke gyldig HTTP/1.1", ""), After::close);
 
         auto& head = parser_->get();
@@ -154,6 +154,10 @@ private:
             return check_token_on_worker();
         } catch (const Problem& p) {
             return answer(problem(p.status, p.title, p.what(), request_.route), early);
+        } catch (const std::exception& e) {
+            // Never out of an I/O thread's handler: it would end the thread.
+            log::error("http", "tokensjekken feilet uventet", {{"route", request_.route}, {"error", e.what()}});
+            return answer(problem(500, "Intern feil", "en uventet feil oppstod", request_.route), early);
         }
         after_token();
     }
