@@ -83,11 +83,17 @@ TEST_CASE("hostile service: 1,000 hostile connections of each kind keep RSS unde
     rt::test::TestDatabase db(true);
     Child child(db.url());
     REQUIRE(child.process->wait_for(child.port, "/isready", 200, 30s));
+    auto baseline = child.process->rss_kib();
     for (std::string kind : {"slow-headers", "slow-body", "never-reading", "idle"}) {
         auto s = besiege(child, kind, 1000, 3s);
-        INFO(kind << ": max RSS " << s.max_rss_kib << " KiB");
+        INFO(kind << ": max RSS " << s.max_rss_kib << " KiB, " << baseline << " KiB at rest");
         REQUIRE(s.max_rss_kib > 0);
+        // What the hostile connections cost; under AddressSanitizer the process is much larger
+        // at rest (shadow memory), so only the growth is bounded there.
+        REQUIRE(s.max_rss_kib - baseline < 96 * 1024);
+#ifndef __SANITIZE_ADDRESS__
         REQUIRE(s.max_rss_kib < 128 * 1024);
+#endif
         REQUIRE(std::all_of(s.statuses.begin(), s.statuses.end(), [](int st) { return st == 200; }));
         // The connections are gone again: the next kind starts from nothing.
         REQUIRE(child.process->wait_for(child.port, "/isalive", 200, 5s));
