@@ -28,13 +28,21 @@ struct KafkaTls {
 // Everything the service reads from its environment (../shared/spec/README.md, "Running it").
 struct Config {
     int http_port = 8080;
-    int http_threads = 4;
+    // I/O threads: they never wait on the database or the network, so a few are enough.
+    int http_threads = 2;
     // 10,000 job seekers with every field fit (about 1.1 MB); 2 MB does not.
     std::size_t http_body_limit = 1536 * 1024;
-    std::chrono::seconds http_request_timeout{30};
+    std::chrono::seconds http_request_timeout{30};  // reading a body; writing a response
+    std::size_t http_max_connections = 1024;
+    std::chrono::milliseconds http_header_timeout{10000};
+    std::size_t http_body_budget = 64u << 20;      // request bodies being read at once
+    std::size_t http_response_budget = 64u << 20;  // large responses being written at once
 
     std::string database_url;  // empty: libpq's PG* variables apply
-    int db_pool_size = 16;
+    int db_pool_size = 16;     // also the number of HTTP worker threads
+    std::chrono::milliseconds db_statement_timeout{5000};
+    std::chrono::milliseconds db_lock_timeout{2000};
+    std::chrono::milliseconds db_acquire_timeout{250};
 
     std::optional<std::string> kafka_brokers;  // unset: standalone on the embedded rapid
     std::string kafka_rapid_topic = "toi.rapid-1";

@@ -76,7 +76,7 @@ bool Scheduler::run_locked(Job& job) {
     static const std::string prefix = "rekrutteringstreff.job.";
     const long long key = stable_key(prefix + job.spec.name);
     if (!job.lock_connection || !job.lock_connection->healthy())
-        job.lock_connection = std::make_unique<pg::Connection>(pg::Connection::open(pool_.conninfo()));
+        job.lock_connection = std::make_unique<pg::Connection>(pool_.open_connection());
     auto& c = *job.lock_connection;
     if (!c.query("SELECT pg_try_advisory_lock($1)", key).boolean(0, 0)) {
         metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "skipped"}});

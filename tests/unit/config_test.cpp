@@ -93,3 +93,33 @@ TEST_CASE("config_variables() lists exactly the variables parse_config reads") {
     INFO("in config_variables() but not read:" << only_listed);
     REQUIRE(read == listed);
 }
+
+TEST_CASE("config: the HTTP and database limits have safe defaults and can be set") {
+    auto d = parse({});
+    REQUIRE(d.http_threads == 2);
+    REQUIRE(d.http_max_connections == 1024);
+    REQUIRE(d.http_header_timeout == std::chrono::milliseconds(10000));
+    REQUIRE(d.http_body_budget == 64u << 20);
+    REQUIRE(d.http_response_budget == 64u << 20);
+    REQUIRE(d.db_statement_timeout == std::chrono::milliseconds(5000));
+    REQUIRE(d.db_lock_timeout == std::chrono::milliseconds(2000));
+    REQUIRE(d.db_acquire_timeout == std::chrono::milliseconds(250));
+    auto c = parse({{"HTTP_MAX_CONNECTIONS", "50"},
+                    {"HTTP_HEADER_TIMEOUT_MS", "1500"},
+                    {"HTTP_BODY_BUDGET_BYTES", "16777216"},
+                    {"HTTP_RESPONSE_BUDGET_BYTES", "8388608"},
+                    {"DB_STATEMENT_TIMEOUT_MS", "750"},
+                    {"DB_LOCK_TIMEOUT_MS", "0"},
+                    {"DB_ACQUIRE_TIMEOUT_MS", "100"}});
+    REQUIRE(c.http_max_connections == 50);
+    REQUIRE(c.http_header_timeout == std::chrono::milliseconds(1500));
+    REQUIRE(c.http_body_budget == 16u << 20);
+    REQUIRE(c.http_response_budget == 8u << 20);
+    REQUIRE(c.db_statement_timeout == std::chrono::milliseconds(750));
+    REQUIRE(c.db_lock_timeout == std::chrono::milliseconds(0));
+    REQUIRE(c.db_acquire_timeout == std::chrono::milliseconds(100));
+    REQUIRE_THROWS_AS(parse({{"HTTP_MAX_CONNECTIONS", "0"}}), rt::ConfigError);
+    REQUIRE_THROWS_AS(parse({{"DB_STATEMENT_TIMEOUT_MS", "fem"}}), rt::ConfigError);
+    // A budget smaller than one body could never admit a body at the limit.
+    REQUIRE_THROWS_AS(parse({{"HTTP_BODY_BUDGET_BYTES", "1048576"}}), rt::ConfigError);
+}

@@ -17,15 +17,15 @@ Response file(std::string_view body, std::string content_type) {
 std::string_view openapi_document() { return embedded::openapi_json(); }
 
 void register_api_docs(Router& router) {
-    router.add("GET", "/openapi.json", [](Request&) { return file(embedded::openapi_json(), "application/json"); });
-    router.add("GET", "/swagger", [](Request&) { return file(embedded::swagger_html(), "text/html; charset=utf-8"); });
-    router.add("GET", "/swagger/{fil}", [](Request& r) {
+    router.add_public("GET", "/openapi.json", [](Request&) { return file(embedded::openapi_json(), "application/json"); }, Runs::io);
+    router.add_public("GET", "/swagger", [](Request&) { return file(embedded::swagger_html(), "text/html; charset=utf-8"); }, Runs::io);
+    router.add_public("GET", "/swagger/{fil}", [](Request& r) {
         const auto& name = r.param("fil");
         if (name == "swagger-ui-bundle.js") return file(embedded::swagger_ui_bundle_js(), "application/javascript");
         if (name == "swagger-initializer.js") return file(embedded::swagger_initializer_js(), "application/javascript");
         if (name == "swagger-ui.css") return file(embedded::swagger_ui_css(), "text/css");
         return problem(404, "Finnes ikke", "ingen slik fil i Swagger UI", r.route);
-    });
+    }, Runs::io);
 }
 
 }  // namespace rt::http
