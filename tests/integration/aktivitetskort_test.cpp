@@ -122,7 +122,8 @@ TEST_CASE("cards: complete gives FULLFORT to yes-sayers and AVBRUTT to the unans
     auto ids = k.c->legg_til(id, 0, 2, k.eier);
     k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
     k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(0)));
-    k.c->json("POST", path(id, "/fullfor"), k.eier);
+    k.c->clock->advance(std::chrono::hours(24 * 15));  // past tilTid
+    k.c->json("POST", path(id, "/fullfor"), k.c->arbeidsgiverrettet("Z123456"));
     auto records = k.meldinger(5);
     REQUIRE(k.historikk(records, test_fnr(0)).back() == "FULLFORT/NAVIDENT/Z123456");
     REQUIRE(k.historikk(records, test_fnr(1)).back() == "AVBRUTT/NAVIDENT/Z123456");
@@ -136,13 +137,15 @@ TEST_CASE("cards: no after yes is AVBRUTT and then nothing more, whatever happen
     auto meg = k.c->borger(test_fnr(0));
     k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);
     k.c->json("POST", path(id, "/jobbsoker/borger/svar-nei"), meg);
-    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);  // allowed until the deadline, but the card is final
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);  // allowed, but the card is final
     auto t = k.c->json("GET", path(id), k.eier).as_object();
     t["tittel"] = "Endret etterpå";
     k.c->json("PUT", path(id), k.eier, boost::json::serialize(t));
+    k.c->json("POST", path(id, "/endringer"), k.eier, R"({"endredeFelter":["NAVN"]})", 201);
     k.c->json("POST", path(id, "/avlys"), k.eier);
     REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM hendelse_utboks") == 0; }));
-    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_behandlet_hendelse") == 6; }));
+    // INVITERT, yes, no, yes, the change and its notification, the cancellation.
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_behandlet_hendelse") == 7; }));
     auto records = k.meldinger(3);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort_versjon") == 3);
@@ -162,6 +165,7 @@ TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping t
     t["fraTid"] = tid::format_oslo(fra);
     t["tilTid"] = tid::format_oslo(fra + std::chrono::hours(3));
     k.c->json("PUT", path(id), k.eier, boost::json::serialize(t));
+    k.c->json("POST", path(id, "/endringer"), k.eier, R"({"endredeFelter":["TIDSPUNKT"]})", 201);
     auto records = k.meldinger(3);
     auto last = boost::json::parse(records.back().value).at("aktivitetskort");
     REQUIRE(last.at("aktivitetStatus").as_string() == "GJENNOMFORES");
@@ -236,7 +240,7 @@ TEST_CASE("cards: an error on the error topic gives AKTIVITETSKORT_OPPRETTELSE_F
     REQUIRE(k.c->db.scalar("SELECT opprettet_av_aktortype || '/' || aktoridentifikasjon FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL'") ==
             "ARRANGØR/Z123456");
 
-    auto les = k.c->json("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), k.c->jobbsokerrettet()).as_object();
+    auto les = k.c->json("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), k.eier).as_object();
     REQUIRE(les.at("status").as_string() == "PLANLAGT");
     REQUIRE(les.at("versjoner").as_array().size() == 1);
     REQUIRE(les.at("versjoner").at(0).at("sendt").as_bool());

@@ -11,9 +11,44 @@ boost::json::value tekst(const std::optional<std::string>& s) {
     return boost::json::string(*s);
 }
 
+namespace {
+boost::json::array tekster(const std::vector<std::string>& v) {
+    boost::json::array a;
+    for (const auto& x : v) a.emplace_back(x);
+    return a;
+}
+}  // namespace
+
 boost::json::object treff(const Treff& t) {
-    boost::json::array eiere;
-    for (const auto& e : t.eiere) eiere.emplace_back(e);
+    return {{"id", t.id},
+            {"tittel", t.tittel},
+            {"beskrivelse", tekst(t.beskrivelse)},
+            {"fraTid", tid_json(t.fra_tid)},
+            {"tilTid", tid_json(t.til_tid)},
+            {"svarfrist", tid_json(t.svarfrist)},
+            {"gateadresse", tekst(t.gateadresse)},
+            {"postnummer", tekst(t.postnummer)},
+            {"poststed", tekst(t.poststed)},
+            {"kommune", tekst(t.kommune)},
+            {"kommunenummer", tekst(t.kommunenummer)},
+            {"fylke", tekst(t.fylke)},
+            {"fylkesnummer", tekst(t.fylkesnummer)},
+            {"kategori", t.kategori},
+            {"status", t.status},
+            {"opprettetAvPersonNavident", t.opprettet_av},
+            {"opprettetAvNavkontorEnhetId", tekst(t.opprettet_av_navkontor)},
+            {"opprettetAvTidspunkt", tid_json(t.opprettet_tidspunkt)},
+            {"eiere", tekster(t.eiere)},
+            {"kontorer", tekster(t.kontorer)},
+            {"antallArbeidsgivere", t.antall_arbeidsgivere},
+            {"antallJobbsøkere", t.antall_jobbsokere},
+            {"antallJobbsøkereSvartJa", t.antall_svart_ja},
+            {"antallJobbsøkereFåttJobb", 0},  // placements have no source in this service
+            {"sistEndret", tid_json(t.sist_endret)},
+            {"sistEndretAv", t.sist_endret_av}};
+}
+
+boost::json::object treff_for_borger(const Treff& t) {
     return {{"id", t.id},
             {"tittel", t.tittel},
             {"beskrivelse", tekst(t.beskrivelse)},
@@ -24,13 +59,26 @@ boost::json::object treff(const Treff& t) {
             {"postnummer", tekst(t.postnummer)},
             {"poststed", tekst(t.poststed)},
             {"status", t.status},
-            {"opprettetAvPersonNavident", t.opprettet_av},
-            {"opprettetAvTidspunkt", tid_json(t.opprettet_tidspunkt)},
-            {"eiere", std::move(eiere)},
-            {"antallJobbsøkere", t.antall_jobbsokere},
-            {"antallJobbsøkereSvartJa", t.antall_svart_ja},
-            {"sistEndret", tid_json(t.sist_endret)},
-            {"sistEndretAv", t.sist_endret_av}};
+            {"kategori", t.kategori}};
+}
+
+boost::json::object treff_hendelse(const TreffHendelse& h) {
+    return {{"id", h.id},
+            {"tidspunkt", tid_json(h.tidspunkt)},
+            {"hendelsestype", h.hendelsestype},
+            {"opprettetAvAktørType", h.aktortype},
+            {"aktørIdentifikasjon", tekst(h.aktor)}};
+}
+
+boost::json::object alle_hendelse(const TreffHendelse& h) {
+    return {{"id", h.id},
+            {"ressurs", h.ressurs},
+            {"tidspunkt", tid_json(h.tidspunkt)},
+            {"hendelsestype", h.hendelsestype},
+            {"opprettetAvAktørType", h.aktortype},
+            {"aktørIdentifikasjon", tekst(h.aktor)},
+            {"subjektId", tekst(h.subjekt_id)},
+            {"subjektNavn", tekst(h.subjekt_navn)}};
 }
 
 boost::json::object hendelse(const Hendelse& h) {
@@ -62,6 +110,25 @@ boost::json::object hendelse_med_person(const jobbsoker_repo::HendelseMedPerson&
     o["fornavn"] = h.fornavn;
     o["etternavn"] = h.etternavn;
     return o;
+}
+
+boost::json::object borger(const Jobbsoker& j) {
+    boost::json::array hendelser;
+    for (const auto& h : j.hendelser) hendelser.push_back(hendelse(h));
+    bool har_svart = j.status == status::svart_ja || j.status == status::svart_nei;
+    return {{"personTreffId", j.id},
+            {"treffId", j.treff_id},
+            {"fødselsnummer", j.fodselsnummer},
+            {"fornavn", j.fornavn},
+            {"etternavn", j.etternavn},
+            // Filled from kandidatsøk in the original, which this service does not call; kept
+            // because minside-api reads the shape.
+            {"kontor", nullptr},
+            {"veilederNavn", nullptr},
+            {"veilederNavIdent", nullptr},
+            {"statuser",
+             {{"erPåmeldt", j.status == status::svart_ja}, {"erInvitert", status::er_invitert(j.status)}, {"harSvart", har_svart}}},
+            {"hendelser", std::move(hendelser)}};
 }
 
 }  // namespace rt::jobbsoker::json
