@@ -83,3 +83,30 @@ TEST_CASE("concurrency: a yes racing with complete ends consistent: the fate eve
         }
     }
 }
+
+TEST_CASE("concurrency: unpublishing racing with an invitation ends as a draft with nobody invited, or published with the invitation") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    for (int round = 0; round < 10; ++round) {
+        auto id = c.publisert_treff(eier);
+        auto ids = c.legg_til(id, round, 1, eier);
+        int inviter = 0, avpubliser = 0;
+        std::thread a([&] { inviter = c.call("POST", path(id, "/jobbsoker/inviter"), eier, rt::test::ider(ids)).status; });
+        std::thread b([&] { avpubliser = c.call("POST", path(id, "/avpubliser"), eier).status; });
+        a.join();
+        b.join();
+        auto treff = c.db.scalar("SELECT status FROM rekrutteringstreff WHERE id = '" + id + "'");
+        auto jobbsoker = c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + ids[0] + "'");
+        INFO("round " << round << ": invite " << inviter << ", unpublish " << avpubliser);
+        if (avpubliser == 200) {
+            REQUIRE(inviter == 409);
+            REQUIRE(treff == "UTKAST");
+            REQUIRE(jobbsoker == "LAGT_TIL");
+        } else {
+            REQUIRE(avpubliser == 409);
+            REQUIRE(inviter == 200);
+            REQUIRE(treff == "PUBLISERT");
+            REQUIRE(jobbsoker == "INVITERT");
+        }
+    }
+}

@@ -222,6 +222,22 @@ TEST_CASE("transitions: a meeting with job seekers that are all removed can be d
     CHECK(c.json("DELETE", path(id), eier).at("status").as_string() == "SLETTET");
 }
 
+TEST_CASE("endringer: an empty list still writes the card update for the invited and the notification for yes-sayers") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet(kEier);
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 2, eier);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider(ids));
+    c.json("POST", path(id, "/jobbsoker/" + ids[0] + "/svar"), eier, R"({"svar":true})");
+    // Only unknown names: the same as none.
+    c.json("POST", path(id, "/endringer"), eier, R"({"endredeFelter":["FARGE"]})", 201);
+    CHECK(c.db.scalar(R"(SELECT string_agg(j.fornavn || '=' || h.hendelsestype || '/' || coalesce(h.hendelse_data::text, 'null'), ';'
+                                           ORDER BY j.fornavn, h.rekkefolge)
+                         FROM jobbsoker_hendelse h JOIN jobbsoker j ON j.id = h.jobbsoker_id WHERE h.hendelsestype LIKE 'TREFF_ENDRET%')") ==
+          R"(Fornavn0=TREFF_ENDRET_ETTER_PUBLISERING/null;Fornavn0=TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON/{"endredeFelter": []};)"
+          "Fornavn1=TREFF_ENDRET_ETTER_PUBLISERING/null");
+}
+
 TEST_CASE("meeting events: …/hendelser lists the meeting's own events newest first, with actor and nothing else") {
     Component c;
     auto eier = c.arbeidsgiverrettet(kEier);
