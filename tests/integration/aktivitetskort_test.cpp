@@ -154,7 +154,7 @@ TEST_CASE("cards: no after yes is AVBRUTT and then nothing more, whatever happen
                                                                            "AVBRUTT/PERSONBRUKER/" + test_fnr(0)});
 }
 
-TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status; SYSTEM changed it") {
+TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status, changed by SYSTEM") {
     Kort k;
     auto id = k.treff();
     auto ids = k.c->legg_til(id, 0, 1, k.eier);
@@ -421,7 +421,7 @@ TEST_CASE("endringer: invited, yes-sayers, no-sayers and the not invited get exa
     }
 }
 
-TEST_CASE("on behalf end to end: yes, removal and no give the cards and rapid messages of the spec; final stays final") {
+TEST_CASE("on behalf end to end: yes, removal and no give the cards and rapid messages of the spec, and final stays final") {
     Kort k;
     auto id = k.treff();
     auto ids = k.c->legg_til(id, 0, 2, k.eier);

@@ -133,7 +133,7 @@ TEST_CASE("job seekers: invite needs a published meeting (409), unknown or hidde
     REQUIRE(test::eventually([&] { return c.db.count("SELECT count(*) FROM aktivitetskort_polling") == 2; }));
 }
 
-TEST_CASE("job seekers: remove is 200, then 409; unknown or hidden is 404") {
+TEST_CASE("job seekers: remove is 200, then 409, and unknown or hidden is 404") {
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto id = c.publisert_treff(eier);
@@ -187,7 +187,7 @@ TEST_CASE("job seekers: the meeting's event list holds visible job seekers' even
     REQUIRE(c.audit_lines().size() == 1);
 }
 
-TEST_CASE("citizen: reads their own row in the borger shape, answers yes and no; the same answer twice adds nothing") {
+TEST_CASE("citizen: reads their own row in the borger shape, answers yes and no, and the same answer twice adds nothing") {
     Component c;
     auto eier = c.arbeidsgiverrettet("Z100000");
     auto id = c.publisert_treff(eier);
@@ -229,7 +229,7 @@ TEST_CASE("citizen: reads their own row in the borger shape, answers yes and no;
             "SVART_JA_TIL_INVITASJON/JOBBSØKER/" + test_fnr(0) + ";SVART_NEI_TIL_INVITASJON/JOBBSØKER/" + test_fnr(0));
 }
 
-TEST_CASE("citizen: not on the meeting or removed is 404, hidden or not invited is 403, a closed meeting 409; nothing stored") {
+TEST_CASE("citizen: not on the meeting or removed is 404, hidden or not invited is 403, a closed meeting 409, and nothing is stored") {
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto id = c.publisert_treff(eier);

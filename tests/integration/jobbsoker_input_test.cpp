@@ -332,7 +332,7 @@ TEST_CASE("input: a title is at most 200 characters and at most 255 UTF-16 code 
     }
 }
 
-TEST_CASE("input: an unknown status in the search filter is 400; the known ones filter", "[input]") {
+TEST_CASE("input: an unknown status in the search filter is 400, and the known ones filter", "[input]") {
     Component c;
     auto o = oppsett(c);
     auto før = c.snapshot();
@@ -403,7 +403,7 @@ TEST_CASE("input: a 2 MB body is 413 problem+json and changes nothing", "[input]
     CHECK(c.json("GET", path(o.treff), o.eier).at("tittel").as_string() == "Jobbtreff hos Bedrift AS");
 }
 
-TEST_CASE("input: adding in bulk is all or nothing; an invalid 3rd of 5 stores none of them", "[input]") {
+TEST_CASE("input: adding in bulk is all or nothing: an invalid 3rd of 5 stores none of them", "[input]") {
     Component c;
     auto o = oppsett(c);
     auto før = c.snapshot();

@@ -23,7 +23,7 @@ std::string svar_body(const char* svar) { return std::string(R"({"svar":)") + sv
 
 }  // namespace
 
-TEST_CASE("on behalf: yes, no and none move the status and write the owner's event; the same twice stores nothing") {
+TEST_CASE("on behalf: yes, no and none move the status and write the owner's event, and the same twice stores nothing") {
     Component c;
     auto eier = c.arbeidsgiverrettet(kEier);
     auto id = c.publisert_treff(eier);
@@ -55,7 +55,7 @@ TEST_CASE("on behalf: yes, no and none move the status and write the owner's eve
                      "(SELECT 1 FROM aktivitetskort_polling p WHERE p.hendelse_id = h.id))") == 3);
 }
 
-TEST_CASE("on behalf: not on the meeting or hidden is 404; not invited or removed is 409; a meeting not published 409") {
+TEST_CASE("on behalf: not on the meeting or hidden is 404, not invited or removed is 409, a meeting not published 409") {
     Component c;
     auto eier = c.arbeidsgiverrettet(kEier);
     auto id = c.publisert_treff(eier);
@@ -90,7 +90,7 @@ TEST_CASE("on behalf: not on the meeting or hidden is 404; not invited or remove
     CHECK(c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + ids[0] + "'") == "SVART_JA");
 }
 
-TEST_CASE("citizen view: GET /{id} shows an invited citizen the meeting's public fields; anyone else reads 404") {
+TEST_CASE("citizen view: GET /{id} shows an invited citizen the meeting's public fields, and anyone else reads 404") {
     Component c;
     auto eier = c.arbeidsgiverrettet(kEier);
     auto id = c.publisert_treff(eier, "Treff for borgere");

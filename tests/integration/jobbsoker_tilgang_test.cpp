@@ -414,7 +414,7 @@ TEST_CASE("tilgang: the access table, every endpoint × every kind of caller, ov
     }
 }
 
-TEST_CASE("tilgang: ownership is per meeting; an owner of one meeting is not an owner of the next", "[tilgang]") {
+TEST_CASE("tilgang: ownership is per meeting: an owner of one meeting is not an owner of the next", "[tilgang]") {
     Component c;
     auto a = c.arbeidsgiverrettet(kEier);
     auto b = c.arbeidsgiverrettet(kAnnenArbeidsgiverrettet);
@@ -431,7 +431,7 @@ TEST_CASE("tilgang: ownership is per meeting; an owner of one meeting is not an 
     CHECK(c.db.scalar("SELECT tittel FROM rekrutteringstreff WHERE id = '" + hos_a + "'") == "A endret");
 }
 
-TEST_CASE("tilgang: a citizen answers for their own fnr only; another citizen's answer leaves them as they were", "[tilgang]") {
+TEST_CASE("tilgang: a citizen answers for their own fnr only, and another citizen's answer leaves them as they were", "[tilgang]") {
     Component c;
     auto eier = c.arbeidsgiverrettet(kEier);
     auto id = c.publisert_treff(eier);

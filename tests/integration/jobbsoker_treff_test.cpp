@@ -84,7 +84,7 @@ TEST_CASE("meeting: publish needs times in order, a deadline and an address (400
     REQUIRE(c.call("POST", path(id, "/publiser"), eier).status == 409);
 }
 
-TEST_CASE("meeting: delete only an UTKAST without job seekers; it still reads, every write to it is 409") {
+TEST_CASE("meeting: delete only an UTKAST without job seekers, which still reads while every write to it is 409") {
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto tom = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());

@@ -76,7 +76,7 @@ test::ComponentOptions fang_svar_og_status(Fanget& f) {
 
 }  // namespace
 
-TEST_CASE("auto-complete: a meeting whose tilTid passed is completed as SYSTEM; running, cancelled and draft ones are left") {
+TEST_CASE("auto-complete: a meeting whose tilTid passed is completed as SYSTEM, and running, cancelled and draft ones are left") {
     Fanget fanget;
     Component c(fang_svar_og_status(fanget));
     auto ferdig = treff(c, true, 0);
@@ -133,7 +133,7 @@ TEST_CASE("auto-complete: a meeting whose tilTid passed is completed as SYSTEM; 
     CHECK(status(c, avlyst) == "AVLYST");
 }
 
-TEST_CASE("auto-complete: a meeting that fails is logged and left for the next run; the others are completed") {
+TEST_CASE("auto-complete: a meeting that fails is logged and left for the next run, and the others are completed") {
     Component c;
     auto feiler = treff(c, true, 0);
     auto andre = treff(c, true, 2);

@@ -133,7 +133,7 @@ std::string treffstatus(const Component& c, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("transitions: every action from every status, as the spec's table; a refusal changes nothing") {
+TEST_CASE("transitions: every action from every status, as the spec's table, and a refusal changes nothing") {
     Component c;
     int celler = 0;
     for (const auto& rad : kTabell) {
