@@ -19,35 +19,6 @@ boost::json::array tekster(const std::vector<std::string>& v) {
 }
 }  // namespace
 
-boost::json::object treff(const Treff& t) {
-    return {{"id", t.id},
-            {"tittel", t.tittel},
-            {"beskrivelse", tekst(t.beskrivelse)},
-            {"fraTid", tid_json(t.fra_tid)},
-            {"tilTid", tid_json(t.til_tid)},
-            {"svarfrist", tid_json(t.svarfrist)},
-            {"gateadresse", tekst(t.gateadresse)},
-            {"postnummer", tekst(t.postnummer)},
-            {"poststed", tekst(t.poststed)},
-            {"kommune", tekst(t.kommune)},
-            {"kommunenummer", tekst(t.kommunenummer)},
-            {"fylke", tekst(t.fylke)},
-            {"fylkesnummer", tekst(t.fylkesnummer)},
-            {"kategori", t.kategori},
-            {"status", t.status},
-            {"opprettetAvPersonNavident", t.opprettet_av},
-            {"opprettetAvNavkontorEnhetId", tekst(t.opprettet_av_navkontor)},
-            {"opprettetAvTidspunkt", tid_json(t.opprettet_tidspunkt)},
-            {"eiere", tekster(t.eiere)},
-            {"kontorer", tekster(t.kontorer)},
-            {"antallArbeidsgivere", t.antall_arbeidsgivere},
-            {"antallJobbsøkere", t.antall_jobbsokere},
-            {"antallJobbsøkereSvartJa", t.antall_svart_ja},
-            {"antallJobbsøkereFåttJobb", 0},  // placements have no source in this service
-            {"sistEndret", tid_json(t.sist_endret)},
-            {"sistEndretAv", t.sist_endret_av}};
-}
-
 boost::json::object treff_for_borger(const Treff& t) {
     return {{"id", t.id},
             {"tittel", t.tittel},
@@ -60,6 +31,27 @@ boost::json::object treff_for_borger(const Treff& t) {
             {"poststed", tekst(t.poststed)},
             {"status", t.status},
             {"kategori", t.kategori}};
+}
+
+// The citizen's fields and everything counsellors see besides.
+boost::json::object treff(const Treff& t) {
+    auto o = treff_for_borger(t);
+    o["kommune"] = tekst(t.kommune);
+    o["kommunenummer"] = tekst(t.kommunenummer);
+    o["fylke"] = tekst(t.fylke);
+    o["fylkesnummer"] = tekst(t.fylkesnummer);
+    o["opprettetAvPersonNavident"] = t.opprettet_av;
+    o["opprettetAvNavkontorEnhetId"] = tekst(t.opprettet_av_navkontor);
+    o["opprettetAvTidspunkt"] = tid_json(t.opprettet_tidspunkt);
+    o["eiere"] = tekster(t.eiere);
+    o["kontorer"] = tekster(t.kontorer);
+    o["antallArbeidsgivere"] = t.antall_arbeidsgivere;
+    o["antallJobbsøkere"] = t.antall_jobbsokere;
+    o["antallJobbsøkereSvartJa"] = t.antall_svart_ja;
+    o["antallJobbsøkereFåttJobb"] = 0;  // placements have no source in this service
+    o["sistEndret"] = tid_json(t.sist_endret);
+    o["sistEndretAv"] = t.sist_endret_av;
+    return o;
 }
 
 boost::json::object treff_hendelse(const TreffHendelse& h) {
