@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "infra/http/api_docs.hpp"
 #include "infra/log.hpp"
 #include "infra/pg/migrations.hpp"
 #include "infra/rapid/embedded_rapid.hpp"
@@ -63,6 +64,7 @@ void Service::register_operational_routes() {
     router_.add("GET", "/metrics", [this](http::Request&) {
         return http::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
     });
+    http::register_api_docs(router_);
     metrics_.describe("http_requests_total", "HTTP requests by route, method and status");
     metrics_.describe("http_request_duration_seconds", "HTTP request latency by route");
     metrics_.gauge_callback("db_pool_connections", [this] {

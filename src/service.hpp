@@ -50,6 +50,7 @@ public:
     jobbsoker::Module& jobbsoker() { return *jobbsoker_; }
     aktivitetskort::Module& aktivitetskort() { return *aktivitetskort_; }
     kafka::Topics& topics() { return topics_; }
+    const http::Router& router() const { return router_; }
 
 private:
     void register_operational_routes();

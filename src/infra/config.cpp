@@ -108,6 +108,44 @@ Config parse_config(const EnvLookup& env) {
     return c;
 }
 
+const std::vector<ConfigVariable>& config_variables() {
+    static const std::vector<ConfigVariable> variables = {
+        {"HTTP_PORT", "8080"},
+        {"HTTP_THREADS", "4"},
+        {"HTTP_BODY_LIMIT_BYTES", "1572864"},
+        {"HTTP_REQUEST_TIMEOUT_SEKUNDER", "30"},
+        {"DATABASE_URL", nullptr},
+        {"DB_POOL_SIZE", "16"},
+        {"KAFKA_BROKERS", nullptr},  // unset is standalone mode, which is not for production
+        {"KAFKA_RAPID_TOPIC", "toi.rapid-1"},
+        {"KAFKA_CONSUMER_GROUP_ID", "rekrutteringstreff-v1"},
+        {"KAFKA_RESET_POLICY", "latest"},
+        {"KAFKA_CERTIFICATE_PATH", nullptr},
+        {"KAFKA_PRIVATE_KEY_PATH", nullptr},
+        {"KAFKA_CA_PATH", nullptr},
+        {"AKTIVITETSKORT_TOPIC", "dab.aktivitetskort-v1.1"},
+        {"AKTIVITETSKORT_FEIL_TOPIC", "dab.aktivitetskort-feil-v1"},
+        {"AZURE_APP_CLIENT_ID", nullptr},
+        {"AZURE_OPENID_CONFIG_ISSUER", nullptr},
+        {"AZURE_OPENID_CONFIG_JWKS_URI", nullptr},
+        {"TOKEN_X_CLIENT_ID", nullptr},
+        {"TOKEN_X_ISSUER", nullptr},
+        {"TOKEN_X_JWKS_URI", nullptr},
+        {"REKRUTTERINGSBISTAND_ARBEIDSGIVERRETTET", nullptr},
+        {"REKRUTTERINGSBISTAND_JOBBSOKERRETTET", nullptr},
+        {"REKRUTTERINGSBISTAND_UTVIKLER", nullptr},
+        {"MIN_SIDE_URL", "https://www.nav.no/rekrutteringstreff"},
+        {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "60"},
+        {"HENDELSE_RELAY_INTERVALL_SEKUNDER", "10"},
+        {"AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", "10"},
+        {"LOG_LEVEL", "info"},
+        {"SECURE_LOG_PATH", "(dropped)"},
+        {"AUDIT_LOG_PATH", "(stderr)"},
+        {"INSTANCE_ID", "(host name)"},
+    };
+    return variables;
+}
+
 Config config_from_environment() {
     return parse_config([](const char* name) -> std::optional<std::string> {
         const char* v = std::getenv(name);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace rt {
 
@@ -66,5 +67,14 @@ using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
 // Reads the configuration; throws ConfigError naming the first invalid variable.
 Config parse_config(const EnvLookup& env);
 Config config_from_environment();
+
+// A variable parse_config reads, for the check that the platform manifest sets what production
+// needs (nais/README.md). A unit test keeps this list equal to what parse_config looks up.
+struct ConfigVariable {
+    const char* name;
+    // What applies when it is unset; nullptr when production must set it.
+    const char* default_value;
+};
+const std::vector<ConfigVariable>& config_variables();
 
 }  // namespace rt

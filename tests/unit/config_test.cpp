@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 #include "infra/config.hpp"
 
@@ -75,4 +76,25 @@ TEST_CASE("an invalid variable is refused with its name in the message") {
     REQUIRE_THROWS_AS(parse({{"LOG_LEVEL", "loud"}}), rt::ConfigError);
     REQUIRE_THROWS_WITH(parse({{"AUTO_FULLFOR_INTERVALL_SEKUNDER", "0"}}), Catch::Contains("AUTO_FULLFOR_INTERVALL_SEKUNDER"));
     REQUIRE_THROWS_WITH(parse({{"AUTO_FULLFOR_INTERVALL_SEKUNDER", "15m"}}), Catch::Contains("AUTO_FULLFOR_INTERVALL_SEKUNDER"));
+}
+
+TEST_CASE("config_variables() lists exactly the variables parse_config reads") {
+    std::set<std::string> read;
+    rt::parse_config([&read](const char* name) -> std::optional<std::string> {
+        read.insert(name);
+        return std::nullopt;
+    });
+    std::set<std::string> listed;
+    for (const auto& v : rt::config_variables()) {
+        INFO(v.name);
+        REQUIRE(listed.insert(v.name).second);  // no name twice
+    }
+    std::string only_read, only_listed;
+    for (const auto& n : read)
+        if (!listed.contains(n)) only_read += " " + n;
+    for (const auto& n : listed)
+        if (!read.contains(n)) only_listed += " " + n;
+    INFO("read but not in config_variables():" << only_read);
+    INFO("in config_variables() but not read:" << only_listed);
+    REQUIRE(read == listed);
 }

@@ -38,6 +38,13 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
     routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
 }
 
+std::vector<Router::RouteInfo> Router::routes() const {
+    std::vector<RouteInfo> out;
+    out.reserve(routes_.size());
+    for (const auto& r : routes_) out.push_back({r.method, r.pattern});
+    return out;
+}
+
 Response Router::dispatch(Request& request) const {
     auto segments = split_path(request.path);
     const Route* best = nullptr;

@@ -13,6 +13,13 @@ public:
     void add(std::string method, std::string pattern, Handler handler);
     Response dispatch(Request& request) const;
 
+    struct RouteInfo {
+        std::string method;
+        std::string pattern;
+    };
+    // Every route in the order added: what api/openapi.json must describe, route for route.
+    std::vector<RouteInfo> routes() const;
+
 private:
     struct Route {
         std::string method;
