@@ -138,6 +138,7 @@ const std::vector<ConfigVariable>& config_variables() {
         {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "60"},
         {"HENDELSE_RELAY_INTERVALL_SEKUNDER", "10"},
         {"AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", "10"},
+        {"AUTO_FULLFOR_INTERVALL_SEKUNDER", "900"},
         {"LOG_LEVEL", "info"},
         {"SECURE_LOG_PATH", "(dropped)"},
         {"AUDIT_LOG_PATH", "(stderr)"},
