@@ -112,6 +112,8 @@ Config parse_config(const EnvLookup& env) {
         integer(env, "HENDELSE_RELAY_INTERVALL_SEKUNDER", c.hendelse_relay_intervall.count(), 1, 86400));
     c.aktivitetskort_relay_intervall = std::chrono::seconds(
         integer(env, "AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", c.aktivitetskort_relay_intervall.count(), 1, 86400));
+    c.auto_fullfor_intervall = std::chrono::seconds(
+        integer(env, "AUTO_FULLFOR_INTERVALL_SEKUNDER", c.auto_fullfor_intervall.count(), 1, 86400));
 
     c.log_level = text(env, "LOG_LEVEL", c.log_level);
     if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" && c.log_level != "error")
@@ -159,6 +161,7 @@ const std::vector<ConfigVariable>& config_variables() {
         {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "60"},
         {"HENDELSE_RELAY_INTERVALL_SEKUNDER", "10"},
         {"AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", "10"},
+        {"AUTO_FULLFOR_INTERVALL_SEKUNDER", "900"},
         {"LOG_LEVEL", "info"},
         {"SECURE_LOG_PATH", "(dropped)"},
         {"AUDIT_LOG_PATH", "(stderr)"},

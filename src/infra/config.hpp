@@ -62,6 +62,7 @@ struct Config {
     std::chrono::seconds synlighet_behov_intervall{60};
     std::chrono::seconds hendelse_relay_intervall{10};
     std::chrono::seconds aktivitetskort_relay_intervall{10};
+    std::chrono::seconds auto_fullfor_intervall{900};
 
     std::string log_level = "info";
     std::string secure_log_path;  // empty: secure lines are dropped

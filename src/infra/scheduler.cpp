@@ -54,10 +54,12 @@ bool Scheduler::run_once(const std::string& name) {
 }
 
 void Scheduler::loop(Job& job) {
+    auto wait = job.spec.first_run.value_or(job.spec.interval);
     while (running_) {
         {
             std::unique_lock lock(job.mutex);
-            job.cv.wait_for(lock, job.spec.interval, [&] { return job.woken || !running_; });
+            job.cv.wait_for(lock, wait, [&] { return job.woken || !running_; });
+            wait = job.spec.interval;
             if (!running_) return;
             job.woken = false;
         }

@@ -28,6 +28,7 @@ TEST_CASE("config defaults follow the spec's table") {
     REQUIRE(c.synlighet_behov_intervall == std::chrono::seconds(60));
     REQUIRE(c.hendelse_relay_intervall == std::chrono::seconds(10));
     REQUIRE(c.aktivitetskort_relay_intervall == std::chrono::seconds(10));
+    REQUIRE(c.auto_fullfor_intervall == std::chrono::seconds(900));
     REQUIRE_FALSE(c.azure.has_value());
 }
 
@@ -45,7 +46,8 @@ TEST_CASE("config reads every variable it is given") {
                     {"AZURE_OPENID_CONFIG_JWKS_URI", "file:///tmp/jwks.json"},
                     {"REKRUTTERINGSBISTAND_UTVIKLER", "g-utv"},
                     {"MIN_SIDE_URL", "https://min.side/treff/"},
-                    {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "5"}});
+                    {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "5"},
+                    {"AUTO_FULLFOR_INTERVALL_SEKUNDER", "60"}});
     REQUIRE(c.http_port == 9090);
     REQUIRE(c.database_url == "postgresql://x@y/z");
     REQUIRE(*c.kafka_brokers == "k1:9092,k2:9092");
@@ -57,6 +59,7 @@ TEST_CASE("config reads every variable it is given") {
     REQUIRE(c.group_utvikler == "g-utv");
     REQUIRE(c.min_side_url == "https://min.side/treff");
     REQUIRE(c.synlighet_behov_intervall == std::chrono::seconds(5));
+    REQUIRE(c.auto_fullfor_intervall == std::chrono::seconds(60));
 }
 
 TEST_CASE("an invalid variable is refused with its name in the message") {
@@ -71,6 +74,8 @@ TEST_CASE("an invalid variable is refused with its name in the message") {
                         Catch::Contains("TOKEN_X_JWKS_URI"));
     REQUIRE_THROWS_WITH(parse({{"MIN_SIDE_URL", "nav.no"}}), Catch::Contains("MIN_SIDE_URL"));
     REQUIRE_THROWS_AS(parse({{"LOG_LEVEL", "loud"}}), rt::ConfigError);
+    REQUIRE_THROWS_WITH(parse({{"AUTO_FULLFOR_INTERVALL_SEKUNDER", "0"}}), Catch::Contains("AUTO_FULLFOR_INTERVALL_SEKUNDER"));
+    REQUIRE_THROWS_WITH(parse({{"AUTO_FULLFOR_INTERVALL_SEKUNDER", "15m"}}), Catch::Contains("AUTO_FULLFOR_INTERVALL_SEKUNDER"));
 }
 
 TEST_CASE("config_variables() lists exactly the variables parse_config reads") {
