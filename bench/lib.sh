@@ -23,3 +23,13 @@ wait_ready() {
 
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kib() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
+
+# Starts the worktree's dev PostgreSQL (and, with "kafka", the dev broker) unless a server
+# already answers on its port: on a shared machine the dev servers usually run from another
+# checkout, and starting a second one on the same port fails.
+dev_servers_up() {
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/${PG_PORT:-55432}") 2>/dev/null; then scripts/dev-postgres start >/dev/null; fi
+  if [[ ${1:-} == kafka ]] && ! (exec 3<>"/dev/tcp/127.0.0.1/${KAFKA_PORT:-59092}") 2>/dev/null; then
+    scripts/dev-kafka start >/dev/null
+  fi
+}

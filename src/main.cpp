@@ -2,6 +2,8 @@
 #include <csignal>
 #include <cstdio>
 #include <atomic>
+#include <chrono>
+#include <cstdlib>
 #include <pthread.h>
 #include <thread>
 
@@ -39,6 +41,14 @@ int main() {
             if (done) return;
             rt::log::info("main", "signal mottatt, stopper", {{"signal", sig}});
             service.request_stop();
+            // The platform kills the process 10 s after SIGTERM. Whatever hangs (a broker or a
+            // database that does not answer), end before that: the work not yet sent is still
+            // in the outbox tables for the next start, and unhandled messages are not committed.
+            for (int i = 0; i < 90 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (done) return;
+            rt::log::error("main", "stoppet ikke innen 9 s; avslutter likevel", {{"steg", service.stop_step()}});
+            std::fflush(nullptr);
+            std::_Exit(0);
         });
         // Whatever way we leave, the signal thread is woken and joined before the service goes.
         struct JoinSignalThread {

@@ -18,6 +18,7 @@
 #include "infra/pg/pool.hpp"
 #include "infra/rapid/rapid.hpp"
 #include "infra/scheduler.hpp"
+#include "infra/ticker.hpp"
 #include "modules/aktivitetskort/module.hpp"
 #include "modules/jobbsoker/module.hpp"
 #include "modules/synlighet/module.hpp"
@@ -50,10 +51,15 @@ public:
     jobbsoker::Module& jobbsoker() { return *jobbsoker_; }
     aktivitetskort::Module& aktivitetskort() { return *aktivitetskort_; }
     kafka::Topics& topics() { return topics_; }
+    const http::Router& router() const { return router_; }
+    const http::Server& http_server() const { return server_; }
+    // The step stop() is at ("http", "rapid", ...), for a log line when stopping takes too long.
+    const char* stop_step() const { return stop_step_; }
 
 private:
     void register_operational_routes();
     void migrate_when_reachable();
+    bool database_answers();
 
     Config config_;
     std::shared_ptr<const Clock> clock_;
@@ -72,6 +78,10 @@ private:
     std::unique_ptr<synlighet::Module> synlighet_;
     std::unique_ptr<aktivitetskort::Module> aktivitetskort_;
     http::Server server_;
+    std::unique_ptr<pg::Connection> health_connection_;  // used by readiness_ticker_ only
+    Ticker readiness_ticker_;
+    Ticker gauge_ticker_;
+    std::atomic<const char*> stop_step_{"running"};
 
     std::mutex stop_mutex_;
     std::condition_variable stop_cv_;

@@ -26,6 +26,12 @@ struct TransientError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The answer needs a wait that the calling thread must not do (an I/O thread); the caller hands
+// the work to a thread that may wait.
+struct WouldBlock : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 // The input can never be handled, however often it is retried (a poison message).
 struct PermanentError : std::runtime_error {
     using std::runtime_error::runtime_error;

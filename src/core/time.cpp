@@ -28,12 +28,28 @@ date::local_time<microseconds> oslo_local(Instant t) { return oslo()->to_local(t
 
 }  // namespace
 
-std::optional<Instant> parse_iso(std::string_view s) {
-    int y, mo, d, h, mi, sec;
-    if (!digits(s, 0, 4, y) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-        !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
-        !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
+namespace {
+
+// The date-time grammar of parse_iso, and PostgreSQL's output of a timestamptz (which may have a
+// year of more than four digits, and " BC" for years before 1). `from_database` allows those.
+std::optional<Instant> parse(std::string_view s, bool from_database) {
+    bool bc = false;
+    if (from_database && s.ends_with(" BC")) {
+        bc = true;
+        s.remove_suffix(3);
+    }
+    std::size_t wide = 0;  // year digits beyond four
+    while (from_database && 4 + wide < s.size() && wide < 2 && s[4 + wide] >= '0' && s[4 + wide] <= '9') ++wide;
+    int y = 0, y_extra = 0, mo, d, h, mi, sec;
+    if (!digits(s, 0, 4, y) || (wide && !digits(s, 4, wide, y_extra))) return std::nullopt;
+    for (std::size_t i = 0; i < wide; ++i) y *= 10;
+    y += y_extra;
+    s.remove_prefix(wide);  // positions below are those of a four-digit year
+    if (s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' || !digits(s, 8, 2, d) ||
+        (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' ||
+        !digits(s, 17, 2, sec))
         return std::nullopt;
+    if (bc) y = 1 - y;  // 1 BC is the proleptic year 0
     std::size_t pos = 19;
     long long micros = 0;
     if (pos < s.size() && s[pos] == '.') {
@@ -48,10 +64,11 @@ std::optional<Instant> parse_iso(std::string_view s) {
         for (int i = n; i < 6; ++i) micros *= 10;
     }
     auto ymd = date::year{y} / mo / d;
-    // Year 1 to 9999 in UTC too: an offset can push 0001-01-01 into year 0, which PostgreSQL refuses.
-    if (!ymd.ok() || y < 2 || y > 9998 || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+    if (!ymd.ok() || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+    if (!from_database && (y < 1 || y > 9999)) return std::nullopt;
     auto local = date::local_days{ymd} + hours{h} + minutes{mi} + seconds{sec} + microseconds{micros};
     if (pos == s.size()) {
+        if (from_database) return std::nullopt;  // always with an offset
         auto info = oslo()->get_info(local);
         switch (info.result) {
             case date::local_info::unique: return Instant(local.time_since_epoch() - info.first.offset);
@@ -61,16 +78,36 @@ std::optional<Instant> parse_iso(std::string_view s) {
     }
     if (s[pos] == 'Z' && pos + 1 == s.size()) return Instant(local.time_since_epoch());
     if (s[pos] != '+' && s[pos] != '-') return std::nullopt;
-    int sign = s[pos] == '-' ? -1 : 1, oh = 0, om = 0;
+    int sign = s[pos] == '-' ? -1 : 1, oh = 0, om = 0, os = 0;
     ++pos;
     if (!digits(s, pos, 2, oh)) return std::nullopt;
     pos += 2;
     if (pos < s.size()) {
         if (s[pos] == ':') ++pos;
-        if (!digits(s, pos, 2, om) || pos + 2 != s.size()) return std::nullopt;
+        if (!digits(s, pos, 2, om)) return std::nullopt;
+        pos += 2;
+        // PostgreSQL writes the seconds of an offset that has them (local mean time).
+        if (from_database && pos < s.size() && s[pos] == ':' && digits(s, pos + 1, 2, os)) pos += 3;
+        if (pos != s.size()) return std::nullopt;
     }
-    if (oh > 18 || om > 59) return std::nullopt;
-    return Instant(local.time_since_epoch() - sign * (hours{oh} + minutes{om}));
+    if (oh > 18 || om > 59 || (oh == 18 && om > 0)) return std::nullopt;
+    return Instant(local.time_since_epoch() - sign * (hours{oh} + minutes{om} + seconds{os}));
+}
+
+}  // namespace
+
+std::optional<Instant> parse_iso(std::string_view s) { return parse(s, false); }
+
+std::optional<Instant> parse_database(std::string_view s) { return parse(s, true); }
+
+std::string format_database(Instant t) {
+    auto day = floor<date::days>(t);
+    date::year_month_day ymd{day};
+    int y = int(ymd.year());
+    if (y >= 1) return format_utc(t);
+    // PostgreSQL reads no year 0 or negative years: the proleptic year 0 is 1 BC.
+    auto time = date::format("%T", t - day);
+    return fmt::format("{:04}-{:02}-{:02}T{}Z BC", 1 - y, unsigned(ymd.month()), unsigned(ymd.day()), time);
 }
 
 std::string format_utc(Instant t) { return date::format("%FT%TZ", t); }

@@ -60,8 +60,24 @@ Config parse_config(const EnvLookup& env) {
     c.http_request_timeout = std::chrono::seconds(
         integer(env, "HTTP_REQUEST_TIMEOUT_SEKUNDER", c.http_request_timeout.count(), 1, 3600));
 
+    c.http_max_connections = static_cast<std::size_t>(
+        integer(env, "HTTP_MAX_CONNECTIONS", static_cast<long long>(c.http_max_connections), 1, 1000000));
+    c.http_header_timeout = std::chrono::milliseconds(
+        integer(env, "HTTP_HEADER_TIMEOUT_MS", c.http_header_timeout.count(), 100, 3600000));
+    c.http_body_budget = static_cast<std::size_t>(
+        integer(env, "HTTP_BODY_BUDGET_BYTES", static_cast<long long>(c.http_body_budget), 1024, 16ll << 30));
+    if (c.http_body_budget < c.http_body_limit)
+        throw ConfigError("HTTP_BODY_BUDGET_BYTES must be at least HTTP_BODY_LIMIT_BYTES");
+    c.http_response_budget = static_cast<std::size_t>(
+        integer(env, "HTTP_RESPONSE_BUDGET_BYTES", static_cast<long long>(c.http_response_budget), 1 << 20, 16ll << 30));
+
     c.database_url = text(env, "DATABASE_URL", "");
     c.db_pool_size = static_cast<int>(integer(env, "DB_POOL_SIZE", c.db_pool_size, 2, 500));
+    c.db_statement_timeout = std::chrono::milliseconds(
+        integer(env, "DB_STATEMENT_TIMEOUT_MS", c.db_statement_timeout.count(), 0, 3600000));
+    c.db_lock_timeout = std::chrono::milliseconds(integer(env, "DB_LOCK_TIMEOUT_MS", c.db_lock_timeout.count(), 0, 3600000));
+    c.db_acquire_timeout = std::chrono::milliseconds(
+        integer(env, "DB_ACQUIRE_TIMEOUT_MS", c.db_acquire_timeout.count(), 1, 60000));
 
     c.kafka_brokers = non_empty(env, "KAFKA_BROKERS");
     c.kafka_rapid_topic = text(env, "KAFKA_RAPID_TOPIC", c.kafka_rapid_topic);
@@ -96,6 +112,8 @@ Config parse_config(const EnvLookup& env) {
         integer(env, "HENDELSE_RELAY_INTERVALL_SEKUNDER", c.hendelse_relay_intervall.count(), 1, 86400));
     c.aktivitetskort_relay_intervall = std::chrono::seconds(
         integer(env, "AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", c.aktivitetskort_relay_intervall.count(), 1, 86400));
+    c.auto_fullfor_intervall = std::chrono::seconds(
+        integer(env, "AUTO_FULLFOR_INTERVALL_SEKUNDER", c.auto_fullfor_intervall.count(), 1, 86400));
     c.rapid_max_fremtid =
         std::chrono::seconds(integer(env, "RAPID_MAX_FREMTID_SEKUNDER", c.rapid_max_fremtid.count(), 0, 7 * 86400));
 
@@ -111,6 +129,57 @@ Config parse_config(const EnvLookup& env) {
     c.audit_log_path = text(env, "AUDIT_LOG_PATH", "");
     c.instance_id = text(env, "INSTANCE_ID", host_name());
     return c;
+}
+
+const std::vector<ConfigVariable>& config_variables() {
+    static const std::vector<ConfigVariable> variables = {
+        {"HTTP_PORT", "8080"},
+        {"HTTP_THREADS", "2"},
+        {"HTTP_BODY_LIMIT_BYTES", "1572864"},
+        {"HTTP_REQUEST_TIMEOUT_SEKUNDER", "30"},
+        {"HTTP_HEADER_TIMEOUT_MS", "10000"},
+        {"HTTP_MAX_CONNECTIONS", "1024"},
+        {"HTTP_BODY_BUDGET_BYTES", "67108864"},
+        {"HTTP_RESPONSE_BUDGET_BYTES", "67108864"},
+        {"DATABASE_URL", nullptr},
+        {"DB_POOL_SIZE", "16"},
+        {"DB_STATEMENT_TIMEOUT_MS", "5000"},
+        {"DB_LOCK_TIMEOUT_MS", "2000"},
+        {"DB_ACQUIRE_TIMEOUT_MS", "250"},
+        {"KAFKA_BROKERS", nullptr},  // unset is standalone mode, which is not for production
+        {"KAFKA_RAPID_TOPIC", "toi.rapid-1"},
+        {"KAFKA_CONSUMER_GROUP_ID", "rekrutteringstreff-v1"},
+        {"KAFKA_RESET_POLICY", "latest"},
+        {"KAFKA_CERTIFICATE_PATH", nullptr},
+        {"KAFKA_PRIVATE_KEY_PATH", nullptr},
+        {"KAFKA_CA_PATH", nullptr},
+        {"AKTIVITETSKORT_TOPIC", "dab.aktivitetskort-v1.1"},
+        {"AKTIVITETSKORT_FEIL_TOPIC", "dab.aktivitetskort-feil-v1"},
+        {"AZURE_APP_CLIENT_ID", nullptr},
+        {"AZURE_OPENID_CONFIG_ISSUER", nullptr},
+        {"AZURE_OPENID_CONFIG_JWKS_URI", nullptr},
+        {"TOKEN_X_CLIENT_ID", nullptr},
+        {"TOKEN_X_ISSUER", nullptr},
+        {"TOKEN_X_JWKS_URI", nullptr},
+        {"REKRUTTERINGSBISTAND_ARBEIDSGIVERRETTET", nullptr},
+        {"REKRUTTERINGSBISTAND_JOBBSOKERRETTET", nullptr},
+        {"REKRUTTERINGSBISTAND_UTVIKLER", nullptr},
+        {"MIN_SIDE_URL", "https://www.nav.no/rekrutteringstreff"},
+        {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "60"},
+        {"HENDELSE_RELAY_INTERVALL_SEKUNDER", "10"},
+        {"AKTIVITETSKORT_RELAY_INTERVALL_SEKUNDER", "10"},
+        {"AUTO_FULLFOR_INTERVALL_SEKUNDER", "900"},
+        {"RAPID_MAX_FREMTID_SEKUNDER", "3600"},
+        {"NAIS_APP_NAME", "rekrutteringstreff"},
+        {"NAIS_CLUSTER_NAME", "(unset)"},
+        {"NAIS_NAMESPACE", "(unset)"},
+        {"NAIS_APP_IMAGE", "(left out)"},
+        {"LOG_LEVEL", "info"},
+        {"SECURE_LOG_PATH", "(dropped)"},
+        {"AUDIT_LOG_PATH", "(stderr)"},
+        {"INSTANCE_ID", "(host name)"},
+    };
+    return variables;
 }
 
 Config config_from_environment() {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace rt {
 
@@ -27,13 +28,21 @@ struct KafkaTls {
 // Everything the service reads from its environment (../shared/spec/README.md, "Running it").
 struct Config {
     int http_port = 8080;
-    int http_threads = 4;
+    // I/O threads: they never wait on the database or the network, so a few are enough.
+    int http_threads = 2;
     // 10,000 job seekers with every field fit (about 1.1 MB); 2 MB does not.
     std::size_t http_body_limit = 1536 * 1024;
-    std::chrono::seconds http_request_timeout{30};
+    std::chrono::seconds http_request_timeout{30};  // reading a body; writing a response
+    std::size_t http_max_connections = 1024;
+    std::chrono::milliseconds http_header_timeout{10000};
+    std::size_t http_body_budget = 64u << 20;      // request bodies being read at once
+    std::size_t http_response_budget = 64u << 20;  // large responses being written at once
 
     std::string database_url;  // empty: libpq's PG* variables apply
-    int db_pool_size = 16;
+    int db_pool_size = 16;     // also the number of HTTP worker threads
+    std::chrono::milliseconds db_statement_timeout{5000};
+    std::chrono::milliseconds db_lock_timeout{2000};
+    std::chrono::milliseconds db_acquire_timeout{250};
 
     std::optional<std::string> kafka_brokers;  // unset: standalone on the embedded rapid
     std::string kafka_rapid_topic = "toi.rapid-1";
@@ -53,6 +62,7 @@ struct Config {
     std::chrono::seconds synlighet_behov_intervall{60};
     std::chrono::seconds hendelse_relay_intervall{10};
     std::chrono::seconds aktivitetskort_relay_intervall{10};
+    std::chrono::seconds auto_fullfor_intervall{900};
     // How far ahead of now a rapid message's times may lie before they are refused (issue 14).
     std::chrono::seconds rapid_max_fremtid{3600};
 
@@ -73,5 +83,14 @@ using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
 // Reads the configuration; throws ConfigError naming the first invalid variable.
 Config parse_config(const EnvLookup& env);
 Config config_from_environment();
+
+// A variable parse_config reads, for the check that the platform manifest sets what production
+// needs (nais/README.md). A unit test keeps this list equal to what parse_config looks up.
+struct ConfigVariable {
+    const char* name;
+    // What applies when it is unset; nullptr when production must set it.
+    const char* default_value;
+};
+const std::vector<ConfigVariable>& config_variables();
 
 }  // namespace rt

@@ -87,17 +87,43 @@ double Metrics::counter_value(std::string_view counter, const Labels& labels) co
     return v == it->second.values.end() ? 0 : v->second;
 }
 
-std::string Metrics::render() const {
-    // Callbacks may query the database; copy them out so the lock is not held meanwhile.
+void Metrics::refresh_gauges() {
+    std::lock_guard refreshing(refresh_mutex_);
     std::vector<std::pair<std::string, std::vector<std::function<Samples()>>>> callbacks;
-    std::string out;
     {
         std::lock_guard lock(mutex_);
-        for (const auto& [name, f] : families_) {
-            if (!f.reads.empty()) {
-                callbacks.emplace_back(name, f.reads);
-                continue;
+        for (const auto& [name, f] : families_)
+            if (!f.reads.empty()) callbacks.emplace_back(name, f.reads);
+    }
+    for (const auto& [name, reads] : callbacks) {
+        Samples samples;
+        bool complete = true;
+        for (const auto& read : reads) {
+            try {
+                auto more = read();
+                samples.insert(samples.end(), more.begin(), more.end());
+            } catch (const std::exception&) {
+                complete = false;  // a source that is down keeps its last values
             }
+        }
+        std::lock_guard lock(mutex_);
+        auto& f = families_.find(name)->second;
+        if (complete || f.last_read.empty()) f.last_read = std::move(samples);
+    }
+}
+
+void Metrics::add_renderer(std::function<void(std::string&)> render) {
+    std::lock_guard lock(mutex_);
+    renderers_.push_back(std::move(render));
+}
+
+std::string Metrics::render() const {
+    std::string out;
+    std::vector<std::function<void(std::string&)>> renderers;
+    {
+        std::lock_guard lock(mutex_);
+        renderers = renderers_;
+        for (const auto& [name, f] : families_) {
             if (!f.help.empty()) out += fmt::format("# HELP {} {}\n", name, f.help);
             out += fmt::format("# TYPE {} {}\n", name, f.type.empty() ? "untyped" : f.type);
             for (const auto& [labels, v] : f.values) out += fmt::format("{}{} {}\n", name, braces(labels), number(v));
@@ -109,21 +135,11 @@ std::string Metrics::render() const {
                 out += fmt::format("{}_sum{} {}\n", name, braces(labels), number(h.sum));
                 out += fmt::format("{}_count{} {}\n", name, braces(labels), h.count);
             }
+            for (const auto& [labels, v] : f.last_read)
+                out += fmt::format("{}{} {}\n", name, braces(render_labels(labels)), number(v));
         }
     }
-    for (const auto& [name, reads] : callbacks) {
-        Samples samples;
-        for (const auto& read : reads) {
-            try {
-                auto more = read();
-                samples.insert(samples.end(), more.begin(), more.end());
-            } catch (const std::exception&) {
-                // a source that is down is left out rather than failing the scrape
-            }
-        }
-        out += fmt::format("# TYPE {} gauge\n", name);
-        for (const auto& [labels, v] : samples) out += fmt::format("{}{} {}\n", name, braces(render_labels(labels)), number(v));
-    }
+    for (const auto& render : renderers) render(out);
     return out;
 }
 
@@ -137,22 +153,34 @@ void Readiness::set(const std::string& name, bool ok) {
     flags_[name] = ok;
 }
 
-std::vector<std::string> Readiness::failing() const {
+void Readiness::refresh() {
+    std::lock_guard refreshing(refresh_mutex_);
     std::map<std::string, std::function<bool()>> checks;
-    std::vector<std::string> out;
     {
         std::lock_guard lock(mutex_);
         checks = checks_;
-        for (const auto& [name, ok] : flags_)
-            if (!ok) out.push_back(name);
     }
+    std::map<std::string, bool> outcome;
     for (const auto& [name, check] : checks) {
         bool ok = false;
         try {
             ok = check();
         } catch (const std::exception&) {
         }
+        outcome[name] = ok;
+    }
+    std::lock_guard lock(mutex_);
+    checked_ = std::move(outcome);
+}
+
+std::vector<std::string> Readiness::failing() const {
+    std::vector<std::string> out;
+    std::lock_guard lock(mutex_);
+    for (const auto& [name, ok] : flags_)
         if (!ok) out.push_back(name);
+    for (const auto& [name, check] : checks_) {
+        auto it = checked_.find(name);
+        if (it == checked_.end() || !it->second) out.push_back(name);
     }
     return out;
 }

@@ -19,9 +19,14 @@ public:
     void add(std::string_view counter, const Labels& labels = {}, double amount = 1);
     void set(std::string_view gauge, const Labels& labels, double value);
     void observe(std::string_view histogram, const Labels& labels, double seconds);
-    // A gauge read when scraped, for values that live elsewhere (outbox backlog, pool use).
-    // Several callbacks may feed one gauge (each module its own outbox), with distinct labels.
+    // A gauge for values that live elsewhere (outbox backlog, pool use). Several callbacks may
+    // feed one gauge (each module its own outbox), with distinct labels. Callbacks may query the
+    // database, so a scrape never calls them: refresh_gauges() does (a background thread of the
+    // service), and the scrape shows the last values read.
     void gauge_callback(std::string_view name, std::function<Samples()> read);
+    void refresh_gauges();
+    // Appends text in Prometheus format to every scrape (metrics kept elsewhere, e.g. HTTP's).
+    void add_renderer(std::function<void(std::string&)> render);
 
     double counter_value(std::string_view counter, const Labels& labels = {}) const;
     std::string render() const;
@@ -38,18 +43,25 @@ private:
         std::map<std::string, double> values;          // by rendered label set
         std::map<std::string, Histogram> histograms;  // by rendered label set
         std::vector<std::function<Samples()>> reads;
+        Samples last_read;  // what refresh_gauges() read
     };
     Family& family(std::string_view name, const char* type);
 
     mutable std::mutex mutex_;
     std::map<std::string, Family, std::less<>> families_;
+    std::vector<std::function<void(std::string&)>> renderers_;
+    std::mutex refresh_mutex_;  // one refresh at a time
 };
 
-// Named conditions behind /isready: all must hold.
+// Named conditions behind /isready: all must hold. Checks may wait on the network, so /isready
+// never runs them: refresh() does (a background thread of the service) and failing() reads what
+// the last refresh found.
 class Readiness {
 public:
     void add_check(std::string name, std::function<bool()> check);
     void set(const std::string& name, bool ok);
+    // Runs every check once and keeps the outcome. Until the first refresh a check counts as failing.
+    void refresh();
     // The names of the conditions that do not hold; empty when ready.
     std::vector<std::string> failing() const;
 
@@ -57,6 +69,8 @@ private:
     mutable std::mutex mutex_;
     std::map<std::string, std::function<bool()>> checks_;
     std::map<std::string, bool> flags_;
+    std::map<std::string, bool> checked_;  // outcome of each check at the last refresh
+    std::mutex refresh_mutex_;
 };
 
 }  // namespace rt

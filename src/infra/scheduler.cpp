@@ -54,10 +54,12 @@ bool Scheduler::run_once(const std::string& name) {
 }
 
 void Scheduler::loop(Job& job) {
+    auto wait = job.spec.first_run.value_or(job.spec.interval);
     while (running_) {
         {
             std::unique_lock lock(job.mutex);
-            job.cv.wait_for(lock, job.spec.interval, [&] { return job.woken || !running_; });
+            job.cv.wait_for(lock, wait, [&] { return job.woken || !running_; });
+            wait = job.spec.interval;
             if (!running_) return;
             job.woken = false;
         }
@@ -76,7 +78,7 @@ bool Scheduler::run_locked(Job& job) {
     static const std::string prefix = "rekrutteringstreff.job.";
     const long long key = stable_key(prefix + job.spec.name);
     if (!job.lock_connection || !job.lock_connection->healthy())
-        job.lock_connection = std::make_unique<pg::Connection>(pg::Connection::open(pool_.conninfo()));
+        job.lock_connection = std::make_unique<pg::Connection>(pool_.open_connection());
     auto& c = *job.lock_connection;
     if (!c.query("SELECT pg_try_advisory_lock($1)", key).boolean(0, 0)) {
         metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "skipped"}});

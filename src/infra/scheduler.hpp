@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -21,6 +22,8 @@ struct JobSpec {
     std::string name;
     std::chrono::milliseconds interval;
     std::function<void()> run;
+    // The first run this long after start instead of one interval after it.
+    std::optional<std::chrono::milliseconds> first_run = std::nullopt;
 };
 
 class Scheduler {

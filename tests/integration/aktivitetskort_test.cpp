@@ -137,7 +137,8 @@ TEST_CASE("cards: complete gives FULLFORT to yes-sayers and AVBRUTT to the unans
     auto ids = k.c->legg_til(id, 0, 2, k.eier);
     k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
     k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(0)));
-    k.c->json("POST", path(id, "/fullfor"), k.eier);
+    k.c->clock->advance(std::chrono::hours(24 * 15));  // past tilTid
+    k.c->json("POST", path(id, "/fullfor"), k.c->arbeidsgiverrettet("Z123456"));
     auto records = k.meldinger(5);
     REQUIRE(k.historikk(records, test_fnr(0)).back() == "FULLFORT/NAVIDENT/Z123456");
     REQUIRE(k.historikk(records, test_fnr(1)).back() == "AVBRUTT/NAVIDENT/Z123456");
@@ -151,13 +152,15 @@ TEST_CASE("cards: no after yes is AVBRUTT and then nothing more, whatever happen
     auto meg = k.c->borger(test_fnr(0));
     k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);
     k.c->json("POST", path(id, "/jobbsoker/borger/svar-nei"), meg);
-    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);  // allowed until the deadline, but the card is final
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);  // allowed, but the card is final
     auto t = k.c->json("GET", path(id), k.eier).as_object();
     t["tittel"] = "Endret etterpå";
     k.c->json("PUT", path(id), k.eier, boost::json::serialize(t));
+    k.c->json("POST", path(id, "/endringer"), k.eier, R"({"endredeFelter":["NAVN"]})", 201);
     k.c->json("POST", path(id, "/avlys"), k.eier);
     REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM hendelse_utboks") == 0; }));
-    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_behandlet_hendelse") == 6; }));
+    // INVITERT, yes, no, yes, the change and its notification, the cancellation.
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_behandlet_hendelse") == 7; }));
     auto records = k.meldinger(3);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort_versjon") == 3);
@@ -166,7 +169,7 @@ TEST_CASE("cards: no after yes is AVBRUTT and then nothing more, whatever happen
                                                                            "AVBRUTT/PERSONBRUKERIDENT/" + test_fnr(0)});
 }
 
-TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status, SYSTEM changed it") {
+TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping the status, changed by SYSTEM") {
     Kort k;
     auto id = k.treff();
     auto ids = k.c->legg_til(id, 0, 1, k.eier);
@@ -177,6 +180,7 @@ TEST_CASE("cards: a meeting change appends a version with the new Tid, keeping t
     t["fraTid"] = tid::format_oslo(fra);
     t["tilTid"] = tid::format_oslo(fra + std::chrono::hours(3));
     k.c->json("PUT", path(id), k.eier, boost::json::serialize(t));
+    k.c->json("POST", path(id, "/endringer"), k.eier, R"({"endredeFelter":["TIDSPUNKT"]})", 201);
     auto records = k.meldinger(3);
     auto last = boost::json::parse(records.back().value).at("aktivitetskort");
     REQUIRE(last.at("aktivitetStatus").as_string() == "GJENNOMFORES");
@@ -250,7 +254,7 @@ TEST_CASE("cards: an error on the error topic gives AKTIVITETSKORT_OPPRETTELSE_F
     REQUIRE(k.c->db.scalar("SELECT opprettet_av_aktortype || '/' || aktoridentifikasjon FROM jobbsoker_hendelse WHERE hendelsestype = 'AKTIVITETSKORT_OPPRETTELSE_FEIL'") ==
             "ARRANGØR/Z123456");
 
-    auto les = k.c->json("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), k.c->jobbsokerrettet()).as_object();
+    auto les = k.c->json("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), k.eier).as_object();
     REQUIRE(les.at("status").as_string() == "PLANLAGT");
     REQUIRE(les.at("versjoner").as_array().size() == 1);
     REQUIRE(les.at("versjoner").at(0).at("sendt").as_bool());
@@ -347,4 +351,190 @@ TEST_CASE("cards, standalone: versions stay in the table unsent and are readable
     REQUIRE(c.call("GET", path(id, "/jobbsoker/6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f/aktivitetskort"), eier).status == 404);
     REQUIRE(c.call("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), c.borger(test_fnr(0))).status == 403);
     REQUIRE(c.call("GET", path(id, "/jobbsoker/" + ids[0] + "/aktivitetskort"), "").status == 401);
+}
+
+// Issue 10: registered changes, answers on a person's behalf and reopening, end to end through
+// the real rapid and card topics.
+namespace {
+
+// The rapid messages named `event` (with their keys), read until `antall` of them are there. Call
+// it once the relay has delivered everything: then a short read finds all there is.
+std::vector<kafka::Record> rapid_meldinger(const Kort& k, const std::string& event, std::size_t antall) {
+    std::vector<kafka::Record> out;
+    for (std::size_t les = antall; out.size() < antall; les += 10) {
+        auto records = test::read_records(k.rapid, les, std::chrono::seconds(les == antall ? 20 : 2));
+        out.clear();
+        for (auto& r : records)
+            if (boost::json::parse(r.value).at("@event_name") == event.c_str()) out.push_back(std::move(r));
+        if (records.size() < les) break;  // that is all there is
+    }
+    return out;
+}
+
+// The card statuses of one person's versions, in order.
+std::vector<std::string> statuser(const std::vector<kafka::Record>& records, const std::string& fnr) {
+    std::vector<std::string> out;
+    for (const auto& r : records) {
+        auto k = boost::json::parse(r.value).at("aktivitetskort");
+        if (k.at("personIdent").as_string() == fnr) out.emplace_back(k.at("aktivitetStatus").as_string());
+    }
+    return out;
+}
+
+// Every delivered event handled by the card module, and the card versions then on the topic.
+std::vector<kafka::Record> alle_kort_etter(Kort& k, long long hendelser, std::size_t versjoner) {
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM hendelse_utboks") == 0; }));
+    REQUIRE(eventually([&] { return k.c->db.count("SELECT count(*) FROM aktivitetskort_behandlet_hendelse") == hendelser; }));
+    REQUIRE(k.c->db.count("SELECT count(*) FROM aktivitetskort_versjon") == static_cast<long long>(versjoner));
+    return k.meldinger(versjoner);
+}
+
+}  // namespace
+
+TEST_CASE("endringer: invited, yes-sayers, no-sayers and the not invited get exactly the right events, messages and cards") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 5, k.eier);  // 0 invited, 1 yes, 2 no, 3 not invited, 4 yes on their behalf
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider({ids[0], ids[1], ids[2], ids[4]}));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(1)));
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-nei"), k.c->borger(test_fnr(2)));
+    k.c->json("POST", path(id, "/jobbsoker/" + ids[4] + "/svar"), k.eier, R"({"svar":true})");
+    auto t = k.c->json("GET", path(id), k.eier).as_object();
+    auto fra = *tid::parse_iso(t.at("fraTid").as_string()) + std::chrono::hours(24);
+    t["fraTid"] = tid::format_oslo(fra);
+    t["tilTid"] = tid::format_oslo(fra + std::chrono::hours(3));
+    t["gateadresse"] = "Nygata 2";
+    k.c->json("PUT", path(id), k.eier, boost::json::serialize(t));
+    // Unknown names are dropped and duplicates kept once, in the order given.
+    auto r = k.c->call("POST", path(id, "/endringer"), k.eier, R"({"endredeFelter":["TIDSPUNKT","UKJENT","STED","TIDSPUNKT"]})");
+    REQUIRE(r.status == 201);
+    REQUIRE(r.body.empty());
+
+    // The events: the card update for everyone invited, the notification for those who said yes.
+    CHECK(k.c->db.scalar(R"(SELECT string_agg(j.fornavn || '=' || h.hendelsestype || '/' || h.opprettet_av_aktortype || '/' ||
+                                              h.aktoridentifikasjon || '/' || coalesce(h.hendelse_data::text, 'null'), ';'
+                                              ORDER BY j.fornavn, h.rekkefolge)
+                            FROM jobbsoker_hendelse h JOIN jobbsoker j ON j.id = h.jobbsoker_id
+                            WHERE h.hendelsestype LIKE 'TREFF_ENDRET%')") ==
+          "Fornavn0=TREFF_ENDRET_ETTER_PUBLISERING/ARRANGØR/Z123456/null;"
+          "Fornavn1=TREFF_ENDRET_ETTER_PUBLISERING/ARRANGØR/Z123456/null;"
+          R"(Fornavn1=TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON/ARRANGØR/Z123456/{"endredeFelter": ["TIDSPUNKT", "STED"]};)"
+          "Fornavn2=TREFF_ENDRET_ETTER_PUBLISERING/ARRANGØR/Z123456/null;"
+          "Fornavn4=TREFF_ENDRET_ETTER_PUBLISERING/ARRANGØR/Z123456/null;"
+          R"(Fornavn4=TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON/ARRANGØR/Z123456/{"endredeFelter": ["TIDSPUNKT", "STED"]})");
+    CHECK(k.c->db.count("SELECT count(*) FROM rekrutteringstreff_hendelse WHERE hendelsestype = 'TREFF_ENDRET_ETTER_PUBLISERING'") == 1);
+
+    // Events: 4 INVITERT, 3 answers, 4 TREFF_ENDRET, 2 notifications, all delivered.
+    auto records = alle_kort_etter(k, 13, 10);
+
+    // The rapid: four without endredeFelter (the card update), two with (the notification).
+    auto oppdateringer = rapid_meldinger(k, "rekrutteringstreffoppdatering", 6);
+    REQUIRE(oppdateringer.size() == 6);
+    std::map<std::string, std::vector<boost::json::object>> per_fnr;
+    for (const auto& m : oppdateringer) {
+        auto o = boost::json::parse(m.value).as_object();
+        CHECK(*m.key == o.at("fnr").as_string());
+        CHECK(o.at("rekrutteringstreffId").as_string() == id);
+        CHECK(o.at("fraTid").as_string() == tid::format_oslo(fra));
+        CHECK(o.at("gateadresse").as_string() == "Nygata 2");
+        CHECK(o.at("endretAv").as_string() == "Z123456");
+        per_fnr[std::string(o.at("fnr").as_string())].push_back(std::move(o));
+    }
+    CHECK(per_fnr.size() == 4);
+    for (int i : {0, 2}) {
+        REQUIRE(per_fnr[test_fnr(i)].size() == 1);
+        CHECK_FALSE(per_fnr[test_fnr(i)][0].contains("endredeFelter"));
+    }
+    for (int i : {1, 4}) {
+        REQUIRE(per_fnr[test_fnr(i)].size() == 2);
+        CHECK_FALSE(per_fnr[test_fnr(i)][0].contains("endredeFelter"));
+        CHECK(per_fnr[test_fnr(i)][1].at("endredeFelter") == boost::json::array{"TIDSPUNKT", "STED"});
+    }
+    CHECK(per_fnr.count(test_fnr(3)) == 0);
+
+    // The cards: one new version per invited card that is not final, SYSTEM's, with the new
+    // time and place; the no-sayer's AVBRUTT stays; the notification makes no version.
+    CHECK(statuser(records, test_fnr(0)) == std::vector<std::string>{"PLANLAGT", "PLANLAGT"});
+    CHECK(statuser(records, test_fnr(1)) == std::vector<std::string>{"PLANLAGT", "GJENNOMFORES", "GJENNOMFORES"});
+    CHECK(statuser(records, test_fnr(2)) == std::vector<std::string>{"PLANLAGT", "AVBRUTT"});
+    CHECK(statuser(records, test_fnr(3)).empty());
+    CHECK(k.historikk(records, test_fnr(4)) ==
+          std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "GJENNOMFORES/NAVIDENT/Z123456", "GJENNOMFORES/SYSTEM/SYSTEM"});
+    for (int i : {0, 1, 4}) {
+        auto siste = boost::json::parse(records[0].value);  // replaced below by the person's last version
+        const kafka::Record* siste_record = &records[0];
+        for (const auto& rec : records) {
+            auto m = boost::json::parse(rec.value);
+            if (m.at("aktivitetskort").at("personIdent") == test_fnr(i).c_str()) {
+                siste = m;
+                siste_record = &rec;
+            }
+        }
+        const auto& kort = siste.at("aktivitetskort");
+        INFO("person " << i);
+        CHECK(kort.at("endretAv") == boost::json::value{{"ident", "SYSTEM"}, {"identType", "SYSTEM"}});
+        CHECK(kort.at("startDato").as_string() == tid::oslo_date(fra));
+        CHECK(kort.at("detaljer").at(0).at("verdi").as_string() == aktivitetskort::tid_tekst(fra, fra + std::chrono::hours(3)));
+        CHECK(kort.at("detaljer").at(1).at("verdi").as_string() == "Nygata 2, 0123 Oslo");
+        CHECK(kontrakt::brudd_pa_kort(*siste_record).empty());
+    }
+}
+
+TEST_CASE("on behalf end to end: yes, removal and no give the cards and rapid messages of the spec, and final stays final") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 2, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    auto svar = [&](int i, const char* verdi) {
+        k.c->json("POST", path(id, "/jobbsoker/" + ids[i] + "/svar"), k.eier, std::string(R"({"svar":)") + verdi + "}");
+    };
+    svar(0, "true");
+    svar(0, "null");   // a GJENNOMFORES card goes back to PLANLAGT
+    svar(0, "false");  // AVBRUTT: final
+    svar(0, "null");   // INVITERT again, but the card stays AVBRUTT
+    svar(0, "true");
+    k.c->json("POST", path(id, "/jobbsoker/borger/svar-ja"), k.c->borger(test_fnr(1)));
+    svar(1, "null");
+
+    // Events: 2 INVITERT, 5 on behalf for person 0, the citizen's yes and its removal for person 1.
+    auto records = alle_kort_etter(k, 9, 7);
+    CHECK(k.historikk(records, test_fnr(0)) == std::vector<std::string>{"PLANLAGT/NAVIDENT/Z123456", "GJENNOMFORES/NAVIDENT/Z123456",
+                                                                         "PLANLAGT/NAVIDENT/Z123456", "AVBRUTT/NAVIDENT/Z123456"});
+    CHECK(statuser(records, test_fnr(1)) == std::vector<std::string>{"PLANLAGT", "GJENNOMFORES", "PLANLAGT"});
+    CHECK(k.historikk(records, test_fnr(1)).back() == "PLANLAGT/NAVIDENT/Z123456");
+
+    // rekrutteringstreffSvarOgStatus: svar as given, omitted for a removal; never a treffstatus;
+    // endretAvPersonbruker only for the citizen's own answer.
+    auto meldinger = rapid_meldinger(k, "rekrutteringstreffSvarOgStatus", 7);
+    REQUIRE(meldinger.size() == 7);
+    std::map<std::string, std::vector<std::string>> per_fnr;
+    for (const auto& m : meldinger) {
+        auto o = boost::json::parse(m.value).as_object();
+        CHECK_FALSE(o.contains("treffstatus"));
+        CHECK(*m.key == o.at("fnr").as_string());
+        std::string svar_tekst = !o.contains("svar") ? "-" : o.at("svar").as_bool() ? "ja" : "nei";
+        per_fnr[std::string(o.at("fnr").as_string())].push_back(
+            svar_tekst + "/" + std::string(o.at("endretAv").as_string()) + "/" + (o.at("endretAvPersonbruker").as_bool() ? "borger" : "eier"));
+    }
+    CHECK(per_fnr[test_fnr(0)] ==
+          std::vector<std::string>{"ja/Z123456/eier", "-/Z123456/eier", "nei/Z123456/eier", "-/Z123456/eier", "ja/Z123456/eier"});
+    CHECK(per_fnr[test_fnr(1)] == std::vector<std::string>{"ja/" + test_fnr(1) + "/borger", "-/Z123456/eier"});
+}
+
+TEST_CASE("cards: reopening a cancelled meeting leaves the cards the cancellation made AVBRUTT as they are") {
+    Kort k;
+    auto id = k.treff();
+    auto ids = k.c->legg_til(id, 0, 2, k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/inviter"), k.eier, ider(ids));
+    k.c->json("POST", path(id, "/jobbsoker/" + ids[0] + "/svar"), k.eier, R"({"svar":true})");
+    k.c->json("POST", path(id, "/avlys"), k.eier);
+    alle_kort_etter(k, 5, 5);  // 2 PLANLAGT, GJENNOMFORES, 2 AVBRUTT
+    k.c->json("POST", path(id, "/gjenapn"), k.eier);
+    k.c->json("POST", path(id, "/jobbsoker/" + ids[1] + "/svar"), k.eier, R"({"svar":true})");
+    k.c->json("POST", path(id, "/endringer"), k.eier, R"({"endredeFelter":["NAVN"]})", 201);
+    // Reopening wrote nothing for the job seekers; the answer and the change after it did, and
+    // the final cards took none of it.
+    auto records = alle_kort_etter(k, 5 + 1 + 2 + 2, 5);
+    CHECK(statuser(records, test_fnr(0)) == std::vector<std::string>{"PLANLAGT", "GJENNOMFORES", "AVBRUTT"});
+    CHECK(statuser(records, test_fnr(1)) == std::vector<std::string>{"PLANLAGT", "AVBRUTT"});
 }

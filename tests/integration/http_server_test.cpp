@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "infra/http/client.hpp"
+#include "infra/http/http_metrics.hpp"
 #include "infra/http/json_body.hpp"
 #include "infra/http/server.hpp"
 #include "infra/metrics.hpp"
@@ -41,7 +42,7 @@ TEST_CASE("server answers health, echoes JSON, and counts requests by route") {
     REQUIRE(echo.status == 200);
     REQUIRE(echo.headers["content-type"] == "application/json");
     REQUIRE(boost::json::parse(echo.body).at("tittel").as_string() == "Jobbtreff \"x\" ✓");
-    REQUIRE(s.metrics.counter_value("http_requests_total", {{"route", "/isalive"}, {"method", "GET"}, {"status", "200"}}) == 1);
+    REQUIRE(s.server->http_metrics().requests("/isalive", "GET", 200) == 1);
 }
 
 TEST_CASE("server: unknown route is 404 problem+json") {

@@ -43,7 +43,7 @@ TEST_CASE("job seekers: the list shows visible, not deleted job seekers with the
     c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0]}));
     c.json("DELETE", path(id, "/jobbsoker/" + ids[1] + "/slett"), eier);
     skjul(c, test_fnr(2));
-    auto list = c.json("GET", path(id, "/jobbsoker"), c.jobbsokerrettet("Z200000")).as_array();
+    auto list = c.json("GET", path(id, "/jobbsoker"), c.utvikler("Z200000")).as_array();
     REQUIRE(list.size() == 1);
     const auto& j = list[0].as_object();
     REQUIRE(j.at("personTreffId").as_string() == ids[0]);
@@ -133,7 +133,7 @@ TEST_CASE("job seekers: invite needs a published meeting (409), unknown or hidde
     REQUIRE(test::eventually([&] { return c.db.count("SELECT count(*) FROM aktivitetskort_polling") == 2; }));
 }
 
-TEST_CASE("job seekers: remove is 200, then 409; unknown or hidden is 404") {
+TEST_CASE("job seekers: remove is 200, then 409, and unknown or hidden is 404") {
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto id = c.publisert_treff(eier);
@@ -146,6 +146,25 @@ TEST_CASE("job seekers: remove is 200, then 409; unknown or hidden is 404") {
     REQUIRE(c.call("DELETE", path(id, "/jobbsoker/nei/slett"), eier).status == 400);
     REQUIRE(c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + ids[0] + "'") == "SLETTET");
     REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype = 'SLETTET'") == 1);
+}
+
+TEST_CASE("job seekers: once invited, answered yes or answered no, removing is 409 and changes nothing") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    auto ids = c.legg_til(id, 0, 3, eier);  // 0 invited, 1 yes, 2 no
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider(ids));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(1)));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-nei"), c.borger(test_fnr(2)));
+    auto før = c.snapshot();
+    for (const auto& pid : ids) {
+        auto r = c.call("DELETE", path(id, "/jobbsoker/" + pid + "/slett"), eier);
+        INFO(r.body);
+        REQUIRE(r.status == 409);
+        REQUIRE(r.headers["content-type"] == "application/problem+json");
+    }
+    REQUIRE(c.snapshot() == før);
+    REQUIRE(c.db.scalar("SELECT string_agg(status, ',' ORDER BY fornavn) FROM jobbsoker") == "INVITERT,SVART_JA,SVART_NEI");
 }
 
 TEST_CASE("job seekers: the meeting's event list holds visible job seekers' events, newest first, with who they are") {
@@ -168,55 +187,89 @@ TEST_CASE("job seekers: the meeting's event list holds visible job seekers' even
     REQUIRE(c.audit_lines().size() == 1);
 }
 
-TEST_CASE("citizen: sees their own status, answers yes and no; the same answer twice adds nothing") {
+TEST_CASE("citizen: reads their own row in the borger shape, answers yes and no, and the same answer twice adds nothing") {
     Component c;
-    auto eier = c.arbeidsgiverrettet();
+    auto eier = c.arbeidsgiverrettet("Z100000");
     auto id = c.publisert_treff(eier);
     auto ids = c.legg_til(id, 0, 1, eier);
     auto meg = c.borger(test_fnr(0));
     auto b = c.json("GET", path(id, "/jobbsoker/borger"), meg).as_object();
     REQUIRE(b.at("personTreffId").as_string() == ids[0]);
-    REQUIRE(b.at("status").as_string() == "LAGT_TIL");
-    REQUIRE(b.at("erInvitert").as_bool() == false);
-    REQUIRE(b.at("harSvart").as_bool() == false);
-    REQUIRE(b.at("svar").is_null());
+    REQUIRE(b.at("treffId").as_string() == id);
+    REQUIRE(b.at("fødselsnummer").as_string() == test_fnr(0));
+    REQUIRE(b.at("fornavn").as_string() == "Fornavn0");
+    REQUIRE(b.at("etternavn").as_string() == "Etternavn0");
+    for (auto felt : {"kontor", "veilederNavn", "veilederNavIdent"}) REQUIRE(b.at(felt).is_null());
+    REQUIRE(b.at("statuser") == boost::json::value{{"erPåmeldt", false}, {"erInvitert", false}, {"harSvart", false}});
+    REQUIRE(b.at("hendelser").as_array().size() == 1);
+    REQUIRE(b.size() == 10);
     REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), meg).status == 403);  // not invited
 
     c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0]}));
+    b = c.json("GET", path(id, "/jobbsoker/borger"), meg).as_object();
+    REQUIRE(b.at("statuser") == boost::json::value{{"erPåmeldt", false}, {"erInvitert", true}, {"harSvart", false}});
     c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);
     c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), meg);
     b = c.json("GET", path(id, "/jobbsoker/borger"), meg).as_object();
-    REQUIRE(b.at("status").as_string() == "SVART_JA");
-    REQUIRE(b.at("erInvitert").as_bool());
-    REQUIRE(b.at("harSvart").as_bool());
-    REQUIRE(b.at("svar").as_bool() == true);
+    REQUIRE(b.at("statuser") == boost::json::value{{"erPåmeldt", true}, {"erInvitert", true}, {"harSvart", true}});
+    const auto& h = b.at("hendelser").as_array();
+    REQUIRE(h.size() == 3);
+    REQUIRE(h[0].at("hendelsestype").as_string() == "SVART_JA_TIL_INVITASJON");
+    REQUIRE(h[0].at("opprettetAvAktørType").as_string() == "JOBBSØKER");
+    REQUIRE(h[0].at("aktørIdentifikasjon").as_string() == test_fnr(0));
+    REQUIRE(h[0].at("hendelseData").is_null());
+    REQUIRE(h[1].at("hendelsestype").as_string() == "INVITERT");
+    REQUIRE(h[1].at("aktørIdentifikasjon").as_string() == "Z100000");
+    REQUIRE(h[2].at("hendelsestype").as_string() == "OPPRETTET");
     c.json("POST", path(id, "/jobbsoker/borger/svar-nei"), meg);
-    REQUIRE(c.json("GET", path(id, "/jobbsoker/borger"), meg).at("svar").as_bool() == false);
+    REQUIRE(c.json("GET", path(id, "/jobbsoker/borger"), meg).at("statuser") ==
+            boost::json::value{{"erPåmeldt", false}, {"erInvitert", true}, {"harSvart", true}});
     REQUIRE(c.db.scalar(R"(SELECT string_agg(hendelsestype || '/' || opprettet_av_aktortype || '/' || aktoridentifikasjon, ';' ORDER BY rekkefolge)
                            FROM jobbsoker_hendelse WHERE hendelsestype LIKE 'SVART%')") ==
             "SVART_JA_TIL_INVITASJON/JOBBSØKER/" + test_fnr(0) + ";SVART_NEI_TIL_INVITASJON/JOBBSØKER/" + test_fnr(0));
 }
 
-TEST_CASE("citizen: not on the meeting or hidden is 404 on read; hidden, closed meeting and passed deadline refuse answers") {
+TEST_CASE("citizen: not on the meeting or removed is 404, hidden or not invited is 403, a closed meeting 409, and nothing is stored") {
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto id = c.publisert_treff(eier);
-    auto ids = c.legg_til(id, 0, 2, eier);
+    auto ids = c.legg_til(id, 0, 4, eier);
     c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider({ids[0], ids[1]}));
-    REQUIRE(c.call("GET", path(id, "/jobbsoker/borger"), c.borger(test_fnr(7))).status == 404);
-    REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(7))).status == 403);
+    c.json("DELETE", path(id, "/jobbsoker/" + ids[3] + "/slett"), eier);
     skjul(c, test_fnr(1));
-    REQUIRE(c.call("GET", path(id, "/jobbsoker/borger"), c.borger(test_fnr(1))).status == 404);
-    REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(1))).status == 403);
+    auto før = c.snapshot();
+    auto svar = [&](int fnr) { return c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(fnr))).status; };
+    auto les = [&](int fnr) { return c.call("GET", path(id, "/jobbsoker/borger"), c.borger(test_fnr(fnr))).status; };
+    REQUIRE(les(7) == 404);  // not on the meeting
+    REQUIRE(svar(7) == 404);
+    REQUIRE(les(3) == 404);  // removed
+    REQUIRE(svar(3) == 404);
+    REQUIRE(les(1) == 404);  // hidden
+    REQUIRE(svar(1) == 403);
+    REQUIRE(les(2) == 200);  // added, not invited
+    REQUIRE(svar(2) == 403);
+    REQUIRE(c.call("POST", path("6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5f", "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(0))).status == 404);
+    REQUIRE(c.snapshot() == før);
 
-    c.clock->advance(std::chrono::hours(24 * 12));  // past the deadline (svarfrist is 11 days ahead)
-    auto late = c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(0)));
-    REQUIRE(late.status == 400);
-    REQUIRE(late.body.find(test_fnr(0)) == std::string::npos);
-    c.clock->advance(-std::chrono::hours(24 * 12));
     c.json("POST", path(id, "/avlys"), eier);
-    REQUIRE(c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(0))).status == 409);
+    før = c.snapshot();
+    REQUIRE(svar(0) == 409);
+    REQUIRE(c.snapshot() == før);
     REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker_hendelse WHERE hendelsestype LIKE 'SVART%INVITASJON'") == 0);
+}
+
+TEST_CASE("citizen: may answer after the deadline, while the meeting is published") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);  // svarfrist 11 days ahead, the meeting 14
+    auto ids = c.legg_til(id, 0, 1, eier);
+    c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider(ids));
+    c.clock->advance(std::chrono::hours(24 * 12));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(0)));
+    REQUIRE(c.db.scalar("SELECT status FROM jobbsoker") == "SVART_JA");
+    c.clock->advance(std::chrono::hours(24 * 3));  // and after the meeting, as long as nobody completed it
+    c.json("POST", path(id, "/jobbsoker/borger/svar-nei"), c.borger(test_fnr(0)));
+    REQUIRE(c.db.scalar("SELECT status FROM jobbsoker") == "SVART_NEI");
 }
 
 TEST_CASE("job seekers: 10,000 with every field fit in one request, all or nothing") {

@@ -24,13 +24,6 @@ constexpr const char* kVanlig = "17059010182";     // 17.05.90, individ 101
 constexpr const char* kDnummer = "57129010063";    // day 17 + 40: a D-number
 constexpr const char* kSyntetisk = "01459010099";  // month 05 + 40: a synthetic test number
 
-// The three tables a request can change, as one fingerprint: equal before and after = nothing changed.
-std::string snapshot(const Component& c) {
-    return c.db.scalar(R"(SELECT md5(
-        coalesce((SELECT string_agg(t::text, '|' ORDER BY t.id) FROM rekrutteringstreff t), '') || '#' ||
-        coalesce((SELECT string_agg(j::text, '|' ORDER BY j.id) FROM jobbsoker j), '') || '#' ||
-        coalesce((SELECT string_agg(h::text, '|' ORDER BY h.rekkefolge) FROM jobbsoker_hendelse h), '')))");
-}
 
 std::string kort(const std::string& s) { return s.size() <= 160 ? s : s.substr(0, 160) + fmt::format("... ({} bytes)", s.size()); }
 
@@ -62,7 +55,7 @@ void avvist(const Component& c, const std::string& før, const std::string& meth
         // No answer at all (e.g. the connection reset under a large body): a failure of this row,
         // and the database must still be as it was.
         FAIL_CHECK(method << " " << p << " " << kort(body) << ": no answer, " << e.what());
-        CHECK(snapshot(c) == før);
+        CHECK(c.snapshot() == før);
         return;
     }
     INFO(method << " " << p << " " << kort(body) << " -> " << r.status << " " << r.body);
@@ -81,7 +74,7 @@ void avvist(const Component& c, const std::string& før, const std::string& meth
     for (const auto& fnr : alle_fnr())
         if (gjentatt.empty() && r.body.find(fnr) != std::string::npos) gjentatt = fnr;
     CHECK(gjentatt == "");
-    CHECK(snapshot(c) == før);
+    CHECK(c.snapshot() == før);
 }
 
 // One job seeker as JSON.
@@ -121,7 +114,7 @@ Oppsett oppsett(const Component& c) {
 TEST_CASE("input: malformed JSON on every body is 400 and changes nothing", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     const std::vector<std::pair<std::string, std::string>> endepunkter = {
         {"POST", "/api/rekrutteringstreff"},
         {"PUT", path(o.treff)},
@@ -129,6 +122,8 @@ TEST_CASE("input: malformed JSON on every body is 400 and changes nothing", "[in
         {"POST", path(o.treff, "/jobbsoker")},
         {"POST", path(o.treff, "/jobbsoker/sok")},
         {"POST", path(o.treff, "/jobbsoker/inviter")},
+        {"POST", path(o.treff, "/endringer")},
+        {"POST", path(o.treff, "/jobbsoker/" + o.ids[0] + "/svar")},
     };
     const std::vector<std::string> ugyldig = {
         "{",
@@ -150,16 +145,19 @@ TEST_CASE("input: malformed JSON on every body is 400 and changes nothing", "[in
     avvist(c, før, "POST", path(o.treff, "/jobbsoker"), o.eier, "");
     avvist(c, før, "POST", path(o.treff, "/jobbsoker/inviter"), o.eier, "");
     avvist(c, før, "PUT", path(o.treff), o.eier, "");
+    avvist(c, før, "POST", path(o.treff, "/endringer"), o.eier, "");
+    avvist(c, før, "POST", path(o.treff, "/jobbsoker/" + o.ids[0] + "/svar"), o.eier, "");
 }
 
 TEST_CASE("input: a body or a field of the wrong JSON type is 400 and changes nothing", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     const auto t = o.eier;
 
     for (const auto* body : {"[]", R"("Treff")", "42", "null", R"({"tittel":42})", R"({"tittel":["Treff"]})", R"({"tittel":true})",
-                             R"({"tittel":{"tekst":"Treff"}})"})
+                             R"({"tittel":{"tekst":"Treff"}})", R"({"kategori":1})", R"({"kategori":"workop"})",
+                             R"({"kategori":"ANNET"})", R"({"kategori":["WORKOP"]})", R"({"tittel":"T","kategori":""})"})
         avvist(c, før, "POST", "/api/rekrutteringstreff", t, body);
 
     for (const auto* body : {"[]", R"({"tittel":42})", R"({"tittel":"T","fraTid":1893456000})",
@@ -167,7 +165,11 @@ TEST_CASE("input: a body or a field of the wrong JSON type is 400 and changes no
                              R"({"tittel":"T","tilTid":"2030-06-01 kl 10"})", R"({"tittel":"T","svarfrist":{}})",
                              R"({"tittel":"T","beskrivelse":["a"]})", R"({"tittel":"T","gateadresse":1})",
                              R"({"tittel":"T","postnummer":123})", R"({"tittel":"T","postnummer":"12a4"})",
-                             R"({"tittel":"T","postnummer":"01234"})",
+                             R"({"tittel":"T","postnummer":"01234"})", R"({"tittel":"T","kommunenummer":"030"})",
+                             R"({"tittel":"T","kommunenummer":"03011"})", R"({"tittel":"T","kommunenummer":301})",
+                             R"({"tittel":"T","kommunenummer":"03a1"})", R"({"tittel":"T","fylkesnummer":"3"})",
+                             R"({"tittel":"T","fylkesnummer":"030"})", R"({"tittel":"T","fylkesnummer":3})",
+                             R"({"tittel":"T","kommune":5})", R"({"tittel":"T","fylke":["Oslo"]})",
                              R"({"tittel":"T","fraTid":"2030-06-01T12:00:00Z","tilTid":"2030-06-01T10:00:00Z"})"})
         avvist(c, før, "PUT", path(o.treff), t, body);
 
@@ -193,6 +195,15 @@ TEST_CASE("input: a body or a field of the wrong JSON type is 400 and changes no
              fmt::format(R"({{"personTreffIder":{{"id":"{}"}}}})", o.ids[1]), fmt::format(R"({{"personTreffIder":"{}"}})", o.ids[1]),
              fmt::format(R"({{"personTreffIder":["{}","{}x"]}})", o.ids[1], o.ids[1])})
         avvist(c, før, "POST", inv, t, body);
+    for (const auto* body : {"[]", "{}", "null", R"({"endredeFelter":null})", R"({"endredeFelter":"NAVN"})", R"({"endredeFelter":[1]})",
+                             R"({"endredeFelter":["NAVN",null]})", R"({"endredeFelter":{"NAVN":true}})", R"({"endrede_felter":["NAVN"]})"})
+        avvist(c, før, "POST", path(o.treff, "/endringer"), t, body);
+
+    const auto svar = path(o.treff, "/jobbsoker/" + o.ids[0] + "/svar");
+    for (const auto* body : {"[]", "{}", "null", "true", R"({"svar":"ja"})", R"({"svar":"true"})", R"({"svar":1})", R"({"svar":0})",
+                             R"({"svar":[true]})", R"({"svar":{}})", R"({"Svar":true})"})
+        avvist(c, før, "POST", svar, t, body);
+
     // None of that invited the job seeker who was only added.
     CHECK(c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + o.ids[1] + "'") == "LAGT_TIL");
 }
@@ -200,7 +211,7 @@ TEST_CASE("input: a body or a field of the wrong JSON type is 400 and changes no
 TEST_CASE("input: a missing or blank required field is 400 and changes nothing", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     for (const auto* body : {"{}", R"({"tittel":null})", R"({"tittel":""})", R"({"tittel":"  \t "})",
                              R"({"beskrivelse":"Uten tittel","poststed":"Oslo"})"})
         avvist(c, før, "PUT", path(o.treff), o.eier, body);
@@ -222,7 +233,7 @@ TEST_CASE("input: a missing or blank required field is 400 and changes nothing",
 TEST_CASE("input: an fnr with a wrong control digit, the wrong length or letters is 400, and is not echoed", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     const auto jp = path(o.treff, "/jobbsoker");
     const std::string gyldig = test_fnr(7);
     std::vector<std::string> ugyldige;
@@ -265,7 +276,7 @@ TEST_CASE("input: names are at most 100 characters, a character being one code p
     Component c;
     auto eier = c.arbeidsgiverrettet();
     auto id = c.publisert_treff(eier);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     const auto jp = path(id, "/jobbsoker");
     const std::string a101 = std::string(101, 'a'), oe101 = repeat("Ø", 101), emoji101 = repeat("😀", 101);
     avvist(c, før, "POST", jp, eier, liste({js(test_fnr(0), a101, "Nordmann")}));
@@ -290,10 +301,41 @@ TEST_CASE("input: names are at most 100 characters, a character being one code p
           "100/100;100/200;100/400");
 }
 
-TEST_CASE("input: an unknown status in the search filter is 400; the known ones filter", "[input]") {
+TEST_CASE("input: a title is at most 200 characters and at most 255 UTF-16 code units, on create and PUT", "[input]") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier, "Før");
+    auto tittel = [](const std::string& t) { return boost::json::serialize(boost::json::object{{"tittel", t}}); };
+    auto put = [&](const std::string& t) {
+        auto body = boost::json::parse(c.felter("x")).as_object();
+        body["tittel"] = t;
+        return boost::json::serialize(body);
+    };
+    // Refused: 201 characters; 128 emoji (128 characters, but 256 UTF-16 units); 127 emoji and two
+    // letters (129 characters, 256 units); and the empty title.
+    const std::vector<std::string> for_lange = {std::string(201, 'a'), repeat("Ø", 201), repeat("😀", 128), repeat("😀", 127) + "ab",
+                                                repeat("æ", 200) + "😀", ""};
+    auto før = c.snapshot();
+    for (const auto& t : for_lange) {
+        avvist(c, før, "POST", "/api/rekrutteringstreff", eier, tittel(t));
+        avvist(c, før, "PUT", path(id), eier, put(t));
+    }
+    CHECK(c.json("GET", path(id), eier).at("tittel").as_string() == "Før");
+
+    // Accepted at the edges: 200 characters of the BMP (400 bytes), 127 emoji and one letter
+    // (255 units), 100 emoji (200 characters, 200 units); stored and read back byte for byte.
+    for (const auto& t : {repeat("Ø", 200), std::string(200, 'a'), repeat("😀", 127) + "a", repeat("😀", 100)}) {
+        auto ny = std::string(c.json("POST", "/api/rekrutteringstreff", eier, tittel(t), 201).at("id").as_string());
+        CHECK(c.json("GET", path(ny), eier).at("tittel").as_string() == t);
+        CHECK(c.json("PUT", path(id), eier, put(t)).at("tittel").as_string() == t);
+        CHECK(c.db.scalar("SELECT tittel FROM rekrutteringstreff WHERE id = '" + id + "'") == t);
+    }
+}
+
+TEST_CASE("input: an unknown status in the search filter is 400, and the known ones filter", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     const auto sok = path(o.treff, "/jobbsoker/sok");
     for (const auto* body : {R"({"status":["UKJENT"]})", R"({"status":["invitert"]})", R"({"status":["INVITERT","UKJENT"]})",
                              R"({"status":[""]})", R"({"status":["INVITERT "]})", R"({"status":["SVART_JA_TIL_INVITASJON"]})"})
@@ -307,7 +349,7 @@ TEST_CASE("input: an unknown status in the search filter is 400; the known ones 
 TEST_CASE("input: a path id that is not a UUID is 400 on every route", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     auto borger = c.borger(test_fnr(0));
     const auto felter = R"({"tittel":"Nytt navn"})";
     const std::vector<std::string> ugyldige = {"ikke-en-uuid", "123", o.treff + "0", o.treff.substr(1), "6f1c3a52-9b7e-4c2d-8e1f-0a1b2c3d4e5g",
@@ -319,6 +361,14 @@ TEST_CASE("input: a path id that is not a UUID is 400 on every route", "[input]"
         avvist(c, før, "POST", path(bad, "/publiser"), o.eier, "");
         avvist(c, før, "POST", path(bad, "/avlys"), o.eier, "");
         avvist(c, før, "POST", path(bad, "/fullfor"), o.eier, "");
+        avvist(c, før, "POST", path(bad, "/avpubliser"), o.eier, "");
+        avvist(c, før, "POST", path(bad, "/gjenapn"), o.eier, "");
+        avvist(c, før, "POST", path(bad, "/endringer"), o.eier, R"({"endredeFelter":["NAVN"]})");
+        avvist(c, før, "GET", path(bad, "/hendelser"), o.eier, "");
+        avvist(c, før, "GET", path(bad, "/allehendelser"), o.eier, "");
+        avvist(c, før, "GET", path(bad), borger, "");
+        avvist(c, før, "POST", path(bad, "/jobbsoker/" + o.ids[0] + "/svar"), o.eier, R"({"svar":true})");
+        avvist(c, før, "POST", path(o.treff, "/jobbsoker/" + bad + "/svar"), o.eier, R"({"svar":true})");
         avvist(c, før, "POST", path(bad, "/jobbsoker"), o.eier, liste({js(test_fnr(5))}));
         avvist(c, før, "GET", path(bad, "/jobbsoker"), o.eier, "");
         avvist(c, før, "POST", path(bad, "/jobbsoker/sok"), o.eier, "{}");
@@ -340,7 +390,7 @@ TEST_CASE("input: a path id that is not a UUID is 400 on every route", "[input]"
 TEST_CASE("input: a 2 MB body is 413 problem+json and changes nothing", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     // Valid JSON in every other respect, so the size alone is the reason.
     std::string mange = "[";
     for (int i = 0; mange.size() < 2 * 1024 * 1024; ++i) mange += (i ? "," : "") + js(test_fnr(2 + i % 30));
@@ -353,10 +403,10 @@ TEST_CASE("input: a 2 MB body is 413 problem+json and changes nothing", "[input]
     CHECK(c.json("GET", path(o.treff), o.eier).at("tittel").as_string() == "Jobbtreff hos Bedrift AS");
 }
 
-TEST_CASE("input: adding in bulk is all or nothing; an invalid 3rd of 5 stores none of them", "[input]") {
+TEST_CASE("input: adding in bulk is all or nothing: an invalid 3rd of 5 stores none of them", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     const auto jp = path(o.treff, "/jobbsoker");
     auto fem = [&](const std::string& tredje) {
         return liste({js(test_fnr(10), "En", "Nordmann"), js(test_fnr(11), "To", "Nordmann"), tredje,
@@ -378,7 +428,7 @@ TEST_CASE("input: adding in bulk is all or nothing; an invalid 3rd of 5 stores n
     CHECK(r.at("personTreffIder").as_array().size() == 5);
     CHECK(c.db.scalar("SELECT string_agg(fornavn, ',' ORDER BY fornavn) FROM jobbsoker WHERE etternavn = 'Nordmann'") == "En,Fem,Fire,To,Tre");
     CHECK(c.db.count("SELECT count(*) FROM jobbsoker WHERE rekrutteringstreff_id = '" + o.treff + "'") == 7);
-    CHECK(snapshot(c) != før);
+    CHECK(c.snapshot() != før);
 }
 
 TEST_CASE("input: SQL-looking and special strings are stored verbatim and read back byte for byte", "[input]") {
@@ -448,7 +498,7 @@ TEST_CASE("input: SQL-looking and special strings are stored verbatim and read b
 TEST_CASE("input: a NUL character in a name or a title is refused with 400, not cut off and not a 500", "[input]") {
     Component c;
     auto o = oppsett(c);
-    auto før = snapshot(c);
+    auto før = c.snapshot();
     // Valid JSON, but PostgreSQL text cannot hold U+0000: what was sent could never be stored as sent.
     avvist(c, før, "POST", path(o.treff, "/jobbsoker"), o.eier, fmt::format(R"([{{"fødselsnummer":"{}","fornavn":"Ka\u0000ri","etternavn":"Nordmann"}}])", kVanlig));
     avvist(c, før, "POST", "/api/rekrutteringstreff", o.eier, R"({"tittel":"Jobb\u0000treff"})");

@@ -127,24 +127,40 @@ TEST_CASE("relay: answers and the meeting's fate become rekrutteringstreffSvarOg
     REQUIRE(seen[test_fnr(2) + ":status"] == "svar=- treffstatus=avlyst av=Z123456 person=false");
 }
 
-TEST_CASE("relay: a change after publishing becomes rekrutteringstreffoppdatering with endredeFelter") {
+TEST_CASE("relay: registered changes become rekrutteringstreffoppdatering, with endredeFelter only for the yes-sayer") {
     Captured cap;
     Component c(capturing(cap));
     auto eier = c.arbeidsgiverrettet("Z123456");
     auto id = c.publisert_treff(eier);
-    auto ids = c.legg_til(id, 0, 1, eier);
+    auto ids = c.legg_til(id, 0, 2, eier);
     c.json("POST", path(id, "/jobbsoker/inviter"), eier, ider(ids));
+    c.json("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(1)));
     auto t = c.json("GET", path(id), eier).as_object();
     auto fra = *tid::parse_iso(t.at("fraTid").as_string()) + std::chrono::hours(1);
     t["fraTid"] = tid::format_oslo(fra);
     t["tilTid"] = tid::format_oslo(fra + std::chrono::hours(2));
     c.json("PUT", path(id), eier, boost::json::serialize(t));
-    REQUIRE(eventually([&] { return cap.of("rekrutteringstreffoppdatering").size() == 1; }));
-    auto m = cap.of("rekrutteringstreffoppdatering")[0];
-    REQUIRE(m.string("fnr") == test_fnr(0));
-    REQUIRE(m.string("fraTid") == tid::format_oslo(fra));
-    REQUIRE(m.string("endretAv") == "Z123456");
-    REQUIRE(m.json().at("endredeFelter").as_array() == boost::json::array{"TIDSPUNKT"});
+    c.json("POST", path(id, "/endringer"), eier, R"({"endredeFelter":["TIDSPUNKT","STED"]})", 201);
+    REQUIRE(eventually([&] { return cap.of("rekrutteringstreffoppdatering").size() == 3; }));
+    std::map<std::string, std::vector<rapid::Message>> per_fnr;
+    for (auto& m : cap.of("rekrutteringstreffoppdatering")) per_fnr[std::string(m.string("fnr"))].push_back(m);
+    REQUIRE(per_fnr[test_fnr(0)].size() == 1);
+    REQUIRE(per_fnr[test_fnr(1)].size() == 2);
+    for (const auto& [fnr, meldinger] : per_fnr)
+        for (const auto& m : meldinger) {
+            REQUIRE(m.string("rekrutteringstreffId") == id);
+            REQUIRE(m.string("fraTid") == tid::format_oslo(fra));
+            REQUIRE(m.string("tilTid") == tid::format_oslo(fra + std::chrono::hours(2)));
+            REQUIRE(m.string("tittel") == "Jobbtreff hos Bedrift AS");
+            REQUIRE(m.string("gateadresse") == "Eksempelgate 1");
+            REQUIRE(m.string("endretAv") == "Z123456");
+        }
+    REQUIRE_FALSE(per_fnr[test_fnr(0)][0].json().contains("endredeFelter"));
+    // The card update first, then the notification, each with the hendelseId of its own event.
+    REQUIRE_FALSE(per_fnr[test_fnr(1)][0].json().contains("endredeFelter"));
+    REQUIRE(per_fnr[test_fnr(1)][1].json().at("endredeFelter").as_array() == boost::json::array{"TIDSPUNKT", "STED"});
+    REQUIRE(per_fnr[test_fnr(1)][1].string("hendelseId") ==
+            c.db.scalar("SELECT id FROM jobbsoker_hendelse WHERE hendelsestype = 'TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON'"));
 }
 
 TEST_CASE("relay: an invisible job seeker's events are held back and go out, in order, once visible again") {

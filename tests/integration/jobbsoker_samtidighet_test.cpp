@@ -59,11 +59,13 @@ TEST_CASE("concurrency: a citizen answering yes and no at once ends with one sta
 
 TEST_CASE("concurrency: a yes racing with complete ends consistent: the fate event matches the final answer") {
     Component c;
-    auto eier = c.arbeidsgiverrettet();
     for (int round = 0; round < 10; ++round) {
+        auto eier = c.arbeidsgiverrettet();
         auto id = c.publisert_treff(eier);
         auto ids = c.legg_til(id, round, 1, eier);
         c.json("POST", path(id, "/jobbsoker/inviter"), eier, rt::test::ider(ids));
+        c.clock->advance(std::chrono::hours(24 * 15));  // past tilTid: it may be completed, and answers still count
+        eier = c.arbeidsgiverrettet();
         int svar_status = 0;
         std::thread svar([&] { svar_status = c.call("POST", path(id, "/jobbsoker/borger/svar-ja"), c.borger(test_fnr(round))).status; });
         std::thread fullfor([&] { REQUIRE(c.call("POST", path(id, "/fullfor"), eier).status == 200); });
@@ -78,6 +80,33 @@ TEST_CASE("concurrency: a yes racing with complete ends consistent: the fate eve
             REQUIRE(svar_status == 409);
             REQUIRE(status == "INVITERT");
             REQUIRE(typer == "OPPRETTET,INVITERT,IKKE_SVART_TREFF_FULLFØRT");
+        }
+    }
+}
+
+TEST_CASE("concurrency: unpublishing racing with an invitation ends as a draft with nobody invited, or published with the invitation") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet();
+    for (int round = 0; round < 10; ++round) {
+        auto id = c.publisert_treff(eier);
+        auto ids = c.legg_til(id, round, 1, eier);
+        int inviter = 0, avpubliser = 0;
+        std::thread a([&] { inviter = c.call("POST", path(id, "/jobbsoker/inviter"), eier, rt::test::ider(ids)).status; });
+        std::thread b([&] { avpubliser = c.call("POST", path(id, "/avpubliser"), eier).status; });
+        a.join();
+        b.join();
+        auto treff = c.db.scalar("SELECT status FROM rekrutteringstreff WHERE id = '" + id + "'");
+        auto jobbsoker = c.db.scalar("SELECT status FROM jobbsoker WHERE id = '" + ids[0] + "'");
+        INFO("round " << round << ": invite " << inviter << ", unpublish " << avpubliser);
+        if (avpubliser == 200) {
+            REQUIRE(inviter == 409);
+            REQUIRE(treff == "UTKAST");
+            REQUIRE(jobbsoker == "LAGT_TIL");
+        } else {
+            REQUIRE(avpubliser == 409);
+            REQUIRE(inviter == 200);
+            REQUIRE(treff == "PUBLISERT");
+            REQUIRE(jobbsoker == "INVITERT");
         }
     }
 }

@@ -1,4 +1,10 @@
 #include <catch2/catch.hpp>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <thread>
 
 #include "core/time.hpp"
 #include "infra/pg/listener.hpp"
@@ -131,3 +137,100 @@ TEST_CASE("text with a NUL character is refused, never stored cut short") {
                       PermanentError);
     REQUIRE(db.count("SELECT count(*) FROM t") == 0);
 }
+
+TEST_CASE("every connection has the statement and lock timeouts it was given; hitting one is a TransientError") {
+    test::TestDatabase db(false);
+    pg::SessionSettings settings;
+    settings.statement_timeout_ms = 300;
+    settings.lock_timeout_ms = 200;
+    pg::Pool pool(db.url(), 3, std::chrono::milliseconds(250), settings);
+    auto lease = pool.acquire();
+    REQUIRE(lease->query("SELECT current_setting('statement_timeout'), current_setting('lock_timeout')").str(0, 0) == "300ms");
+    REQUIRE(lease->query("SELECT current_setting('lock_timeout')").str(0, 0) == "200ms");
+    int idle = 0, keepalive = 0;
+    socklen_t size = sizeof idle;
+    REQUIRE(getsockopt(PQsocket(lease->raw()), SOL_SOCKET, SO_KEEPALIVE, &keepalive, &size) == 0);
+    REQUIRE(keepalive == 1);
+    REQUIRE(getsockopt(PQsocket(lease->raw()), IPPROTO_TCP, TCP_KEEPIDLE, &idle, &size) == 0);
+    REQUIRE(idle == 30);
+    try {
+        lease->exec("SELECT pg_sleep(2)");
+        FAIL("no statement timeout");
+    } catch (const pg::TransientDbError& e) {
+        REQUIRE(e.sqlstate == "57014");
+    }
+    lease->exec("CREATE TABLE laast (id int PRIMARY KEY)");
+    lease->exec("INSERT INTO laast VALUES (1)");
+    auto holder = pool.acquire();
+    holder->exec("BEGIN");
+    holder->exec("SELECT * FROM laast WHERE id = 1 FOR UPDATE");
+    try {
+        lease->exec("UPDATE laast SET id = 1 WHERE id = 1");
+        FAIL("no lock timeout");
+    } catch (const pg::TransientDbError& e) {
+        REQUIRE(e.sqlstate == "55P03");
+    }
+    holder->exec("ROLLBACK");
+    REQUIRE(pool.open_connection().query("SELECT current_setting('statement_timeout')").str(0, 0) == "300ms");
+}
+
+TEST_CASE("a full pool refuses within its acquire timeout instead of queueing") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 1, std::chrono::milliseconds(100));
+    auto held = pool.acquire();
+    auto started = std::chrono::steady_clock::now();
+    REQUIRE_THROWS_AS(pool.acquire(), TransientError);
+    auto waited = std::chrono::steady_clock::now() - started;
+    REQUIRE(waited >= std::chrono::milliseconds(100));
+    REQUIRE(waited < std::chrono::seconds(1));
+}
+
+TEST_CASE("a transaction that loses a deadlock is run again, and both transactions commit") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 4);
+    pool.with([](pg::Connection& c) {
+        c.exec("CREATE TABLE konto (id int PRIMARY KEY, saldo int NOT NULL)");
+        c.exec("INSERT INTO konto VALUES (1, 0), (2, 0)");
+    });
+    // Each locks one row, waits until the other has its row, then wants the other's: PostgreSQL
+    // breaks the deadlock by failing one of them with 40P01.
+    std::atomic<int> locked{0}, attempts{0};
+    auto transfer = [&](int first, int second) {
+        pool.transaction([&](pg::Connection& c) {
+            int attempt = ++attempts;
+            c.query("UPDATE konto SET saldo = saldo + 1 WHERE id = $1", first);
+            if (attempt <= 2) {
+                ++locked;
+                for (int i = 0; i < 200 && locked < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+            c.query("UPDATE konto SET saldo = saldo + 1 WHERE id = $1", second);
+        });
+    };
+    std::thread a([&] { transfer(1, 2); });
+    std::thread b([&] { transfer(2, 1); });
+    a.join();
+    b.join();
+    REQUIRE(attempts == 3);  // two first tries, one of which lost and ran again
+    REQUIRE(db.count("SELECT sum(saldo) FROM konto") == 4);
+}
+
+TEST_CASE("a conflict that never goes away is given up after a few attempts as a TransientError") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 2);
+    int attempts = 0;
+    REQUIRE_THROWS_AS(pool.transaction([&](pg::Connection& c) {
+        ++attempts;
+        c.exec("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '40001', MESSAGE = 'serialisering'; END $$");
+    }),
+                      pg::TransientDbError);
+    REQUIRE(attempts == pg::Pool::kConflictAttempts);
+    // Other errors are not retried.
+    attempts = 0;
+    REQUIRE_THROWS_AS(pool.transaction([&](pg::Connection& c) {
+        ++attempts;
+        c.exec("SELECT 1/0");
+    }),
+                      pg::DbError);
+    REQUIRE(attempts == 1);
+}
+

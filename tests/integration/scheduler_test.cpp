@@ -74,6 +74,30 @@ TEST_CASE("scheduler: wake runs the job at once, and a run never overlaps the pr
     REQUIRE(overlaps == 0);
 }
 
+TEST_CASE("scheduler: a job with a first run waits that long once, then its interval") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 3);
+    Metrics metrics;
+    std::atomic<int> runs{0};
+    std::atomic<long long> first_ms{-1};
+    Scheduler s(pool, metrics);
+    auto start = std::chrono::steady_clock::now();
+    s.add({"forsinket", std::chrono::hours(1),
+           [&] {
+               if (++runs == 1)
+                   first_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+           },
+           100ms});
+    s.start();
+    // An hour's interval, yet it runs: the first run came after the first-run delay.
+    REQUIRE(eventually([&] { return runs == 1; }));
+    REQUIRE(first_ms >= 100);
+    // And the next one waits the interval, not the delay again.
+    std::this_thread::sleep_for(400ms);
+    s.stop();
+    REQUIRE(runs == 1);
+}
+
 TEST_CASE("scheduler: a failing run is logged and counted, and the job goes on") {
     test::TestDatabase db(false);
     pg::Pool pool(db.url(), 3);

@@ -8,6 +8,8 @@
 
 #include "infra/http/client.hpp"
 #include "service.hpp"
+#include "support/raw_client.hpp"
+#include "support/tcp_proxy.hpp"
 #include "support/test_db.hpp"
 
 using namespace rt;
@@ -84,4 +86,38 @@ TEST_CASE("service binary: SIGTERM stops it gracefully with exit code 0; a bad v
     waitpid(pid, &status, 0);
     REQUIRE(WIFEXITED(status));
     REQUIRE(WEXITSTATUS(status) == 2);
+}
+
+TEST_CASE("service: /isready turns 503 within 2 s of the database going silent; health and metrics answer at once") {
+    test::TestDatabase db(true);
+    // postgresql://user@host:port/name, reached through a proxy that the test can silence.
+    auto url = db.url();
+    auto at = url.find('@'), colon = url.find(':', at), slash = url.find('/', colon);
+    test::TcpProxy proxy(url.substr(at + 1, colon - at - 1),
+                         static_cast<unsigned short>(std::stoi(url.substr(colon + 1, slash - colon - 1))));
+    auto config = test_config(url.substr(0, colon + 1) + std::to_string(proxy.port()) + url.substr(slash));
+    config.db_statement_timeout = std::chrono::milliseconds(500);
+    Service service(config);
+    service.start();
+    auto port = service.http_port();
+    REQUIRE(test::timed_get(port, "/isready").first == 200);
+
+    proxy.blackhole();
+    auto silenced = std::chrono::steady_clock::now();
+    int ready = 200;
+    while (ready == 200 && std::chrono::steady_clock::now() - silenced < std::chrono::seconds(10)) {
+        ready = test::timed_get(port, "/isready").first;
+        if (ready == 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    auto took = std::chrono::steady_clock::now() - silenced;
+    INFO("503 after " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms");
+    REQUIRE(ready == 503);
+    REQUIRE(took < std::chrono::milliseconds(2500));
+    for (int i = 0; i < 5; ++i) {
+        auto [alive, alive_took] = test::timed_get(port, "/isalive");
+        REQUIRE(alive == 200);
+        REQUIRE(alive_took < std::chrono::milliseconds(500));
+        REQUIRE(test::timed_get(port, "/metrics").first == 200);
+    }
+    service.stop();
 }

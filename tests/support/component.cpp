@@ -133,6 +133,14 @@ std::vector<std::string> Component::legg_til(const std::string& treff_id, int fi
     return ids;
 }
 
+std::string Component::snapshot() const {
+    return db.scalar(R"(SELECT md5(
+        coalesce((SELECT string_agg(t::text, '|' ORDER BY t.id) FROM rekrutteringstreff t), '') || '#' ||
+        coalesce((SELECT string_agg(h::text, '|' ORDER BY h.rekkefolge) FROM rekrutteringstreff_hendelse h), '') || '#' ||
+        coalesce((SELECT string_agg(j::text, '|' ORDER BY j.id) FROM jobbsoker j), '') || '#' ||
+        coalesce((SELECT string_agg(h::text, '|' ORDER BY h.rekkefolge) FROM jobbsoker_hendelse h), '')))");
+}
+
 std::vector<std::string> Component::audit_lines() const {
     std::lock_guard lock(audit_mutex_);
     return *audit_;

@@ -63,6 +63,10 @@ public:
     // Adds job seekers test_fnr(first..first+n-1); returns their personTreffIds in that order.
     std::vector<std::string> legg_til(const std::string& treff_id, int first, int n, const std::string& token) const;
 
+    // The tables a request can change (meetings, their events, job seekers, their events) as one
+    // fingerprint: equal before and after = nothing changed.
+    std::string snapshot() const;
+
     // Audit lines written so far.
     std::vector<std::string> audit_lines() const;
 

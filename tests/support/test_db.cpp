@@ -8,6 +8,11 @@
 namespace rt::test {
 namespace {
 
+// Creating databases from a template waits for other tests doing the same: not subject to the
+// service's statement and lock timeouts.
+const pg::SessionSettings kUnlimited{0, 0};
+
+
 std::string template_name() {
     std::string all;
     for (const auto& m : pg::embedded_migrations()) all += m.name + pg::checksum(m.sql);
@@ -26,7 +31,7 @@ void ensure_template(pg::Connection& admin, const std::string& name) {
     admin.exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", building));
     admin.exec(fmt::format("CREATE DATABASE {}", building));
     {
-        auto c = pg::Connection::open(pg_url(building));
+        auto c = pg::Connection::open(pg_url(building), kUnlimited);
         pg::migrate(c, pg::embedded_migrations());
     }
     admin.exec(fmt::format("ALTER DATABASE {} RENAME TO {}", building, name));
@@ -35,7 +40,7 @@ void ensure_template(pg::Connection& admin, const std::string& name) {
 }  // namespace
 
 TestDatabase::TestDatabase(bool migrated) : name_(unique_name("rt_test")) {
-    auto admin = pg::Connection::open(pg_admin_url());
+    auto admin = pg::Connection::open(pg_admin_url(), kUnlimited);
     if (migrated) {
         auto tpl = template_name();
         ensure_template(admin, tpl);
@@ -48,7 +53,7 @@ TestDatabase::TestDatabase(bool migrated) : name_(unique_name("rt_test")) {
 
 TestDatabase::~TestDatabase() {
     try {
-        auto admin = pg::Connection::open(pg_admin_url());
+        auto admin = pg::Connection::open(pg_admin_url(), kUnlimited);
         admin.exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name_));
     } catch (const std::exception&) {
         // A database left behind is removed with the dev server's data; never fail a test here.

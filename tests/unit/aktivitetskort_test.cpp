@@ -18,7 +18,8 @@ KortInnhold innhold() {
 }
 
 jobbsoker::SvarOgStatus svar(std::optional<bool> ja, std::optional<std::string> status, bool borger) {
-    return {"h", "fnr", "t", ja, std::move(status), borger ? "12345678901" : "Z123456", borger, at("2025-09-01T12:00:00Z")};
+    return {"h", "fnr", "t", ja, std::move(status), borger ? "12345678901" : "Z123456", borger, at("2025-09-01T12:00:00Z"), "",
+            borger ? "JOBBSØKER" : "ARRANGØR"};
 }
 }  // namespace
 

@@ -467,3 +467,48 @@ TEST_CASE("auth: a withdrawn key stops working within ten minutes, even for a to
     REQUIRE(problem_from([&] { verifier.verify(token); }).status == 401);
     REQUIRE(verifier.verify(issuers.azure.counsellor("Z990002")).at("NAVident").as_string() == "Z990002");
 }
+
+TEST_CASE("auth: keys are fetched off the caller's thread; with no wait an unknown kid is WouldBlock, a short wait gets it",
+          "[auth]") {
+    rt::FixedClock clock{kNow};
+    rt::test::TokenFactory factory("https://login.test/treg", "app", clock);
+    std::atomic<int> fetches{0};
+    rt::http::Router router;
+    // An issuer that takes 300 ms to answer.
+    router.add_public("GET", "/jwks", [&](rt::http::Request&) {
+        ++fetches;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        return rt::http::text(200, factory.jwks_json(), "application/json");
+    });
+    rt::Metrics metrics;
+    rt::http::Server server(router, metrics, rt::http::ServerOptions{"127.0.0.1", 0, 2});
+    server.start();
+    auto issuer = factory.issuer();
+    issuer.jwks_uri = fmt::format("http://127.0.0.1:{}/jwks", server.port());
+    rt::auth::TokenVerifier verifier(issuer, clock);
+    auto token = factory.counsellor("Z990001");
+
+    // An I/O thread never waits: it is told to hand the check to a thread that may.
+    auto started = std::chrono::steady_clock::now();
+    REQUIRE_THROWS_AS(verifier.verify(token, std::chrono::milliseconds(0)), rt::WouldBlock);
+    REQUIRE(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(100));
+    // A worker waits a bounded time for the fetch under way (no second fetch).
+    REQUIRE(verifier.verify(token, std::chrono::seconds(2)).at("NAVident") == "Z990001");
+    REQUIRE(fetches == 1);
+    // Known keys answer at once, also with no wait.
+    REQUIRE(verifier.verify(factory.counsellor("Z990002"), std::chrono::milliseconds(0)).at("NAVident") == "Z990002");
+
+    // Stale keys: the last good key is used at once with no wait while the refetch runs behind.
+    clock.advance(std::chrono::minutes(11));
+    started = std::chrono::steady_clock::now();
+    REQUIRE(verifier.verify(factory.counsellor("Z990003"), std::chrono::milliseconds(0)).at("NAVident") == "Z990003");
+    REQUIRE(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(100));
+    for (int i = 0; i < 100 && fetches < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(fetches == 2);  // the refetch ran behind
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));  // and ended
+    // The issuer down: the last good keys stay in use.
+    server.stop(std::chrono::seconds(1));
+    clock.advance(std::chrono::minutes(11));
+    REQUIRE(verifier.verify(factory.counsellor("Z990004"), std::chrono::seconds(2)).at("NAVident") == "Z990004");
+    REQUIRE(fetches == 2);
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 #include "infra/config.hpp"
 
@@ -27,6 +28,7 @@ TEST_CASE("config defaults follow the spec's table") {
     REQUIRE(c.synlighet_behov_intervall == std::chrono::seconds(60));
     REQUIRE(c.hendelse_relay_intervall == std::chrono::seconds(10));
     REQUIRE(c.aktivitetskort_relay_intervall == std::chrono::seconds(10));
+    REQUIRE(c.auto_fullfor_intervall == std::chrono::seconds(900));
     REQUIRE_FALSE(c.azure.has_value());
     REQUIRE(c.rapid_max_fremtid == std::chrono::seconds(3600));
     REQUIRE(c.nais_app_name == "rekrutteringstreff");
@@ -66,7 +68,8 @@ TEST_CASE("config reads every variable it is given") {
                     {"AZURE_OPENID_CONFIG_JWKS_URI", "file:///tmp/jwks.json"},
                     {"REKRUTTERINGSBISTAND_UTVIKLER", "g-utv"},
                     {"MIN_SIDE_URL", "https://min.side/treff/"},
-                    {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "5"}});
+                    {"SYNLIGHET_BEHOV_INTERVALL_SEKUNDER", "5"},
+                    {"AUTO_FULLFOR_INTERVALL_SEKUNDER", "60"}});
     REQUIRE(c.http_port == 9090);
     REQUIRE(c.database_url == "postgresql://x@y/z");
     REQUIRE(*c.kafka_brokers == "k1:9092,k2:9092");
@@ -78,6 +81,7 @@ TEST_CASE("config reads every variable it is given") {
     REQUIRE(c.group_utvikler == "g-utv");
     REQUIRE(c.min_side_url == "https://min.side/treff");
     REQUIRE(c.synlighet_behov_intervall == std::chrono::seconds(5));
+    REQUIRE(c.auto_fullfor_intervall == std::chrono::seconds(60));
 }
 
 TEST_CASE("an invalid variable is refused with its name in the message") {
@@ -92,4 +96,57 @@ TEST_CASE("an invalid variable is refused with its name in the message") {
                         Catch::Contains("TOKEN_X_JWKS_URI"));
     REQUIRE_THROWS_WITH(parse({{"MIN_SIDE_URL", "nav.no"}}), Catch::Contains("MIN_SIDE_URL"));
     REQUIRE_THROWS_AS(parse({{"LOG_LEVEL", "loud"}}), rt::ConfigError);
+    REQUIRE_THROWS_WITH(parse({{"AUTO_FULLFOR_INTERVALL_SEKUNDER", "0"}}), Catch::Contains("AUTO_FULLFOR_INTERVALL_SEKUNDER"));
+    REQUIRE_THROWS_WITH(parse({{"AUTO_FULLFOR_INTERVALL_SEKUNDER", "15m"}}), Catch::Contains("AUTO_FULLFOR_INTERVALL_SEKUNDER"));
+}
+
+TEST_CASE("config_variables() lists exactly the variables parse_config reads") {
+    std::set<std::string> read;
+    rt::parse_config([&read](const char* name) -> std::optional<std::string> {
+        read.insert(name);
+        return std::nullopt;
+    });
+    std::set<std::string> listed;
+    for (const auto& v : rt::config_variables()) {
+        INFO(v.name);
+        REQUIRE(listed.insert(v.name).second);  // no name twice
+    }
+    std::string only_read, only_listed;
+    for (const auto& n : read)
+        if (!listed.contains(n)) only_read += " " + n;
+    for (const auto& n : listed)
+        if (!read.contains(n)) only_listed += " " + n;
+    INFO("read but not in config_variables():" << only_read);
+    INFO("in config_variables() but not read:" << only_listed);
+    REQUIRE(read == listed);
+}
+
+TEST_CASE("config: the HTTP and database limits have safe defaults and can be set") {
+    auto d = parse({});
+    REQUIRE(d.http_threads == 2);
+    REQUIRE(d.http_max_connections == 1024);
+    REQUIRE(d.http_header_timeout == std::chrono::milliseconds(10000));
+    REQUIRE(d.http_body_budget == 64u << 20);
+    REQUIRE(d.http_response_budget == 64u << 20);
+    REQUIRE(d.db_statement_timeout == std::chrono::milliseconds(5000));
+    REQUIRE(d.db_lock_timeout == std::chrono::milliseconds(2000));
+    REQUIRE(d.db_acquire_timeout == std::chrono::milliseconds(250));
+    auto c = parse({{"HTTP_MAX_CONNECTIONS", "50"},
+                    {"HTTP_HEADER_TIMEOUT_MS", "1500"},
+                    {"HTTP_BODY_BUDGET_BYTES", "16777216"},
+                    {"HTTP_RESPONSE_BUDGET_BYTES", "8388608"},
+                    {"DB_STATEMENT_TIMEOUT_MS", "750"},
+                    {"DB_LOCK_TIMEOUT_MS", "0"},
+                    {"DB_ACQUIRE_TIMEOUT_MS", "100"}});
+    REQUIRE(c.http_max_connections == 50);
+    REQUIRE(c.http_header_timeout == std::chrono::milliseconds(1500));
+    REQUIRE(c.http_body_budget == 16u << 20);
+    REQUIRE(c.http_response_budget == 8u << 20);
+    REQUIRE(c.db_statement_timeout == std::chrono::milliseconds(750));
+    REQUIRE(c.db_lock_timeout == std::chrono::milliseconds(0));
+    REQUIRE(c.db_acquire_timeout == std::chrono::milliseconds(100));
+    REQUIRE_THROWS_AS(parse({{"HTTP_MAX_CONNECTIONS", "0"}}), rt::ConfigError);
+    REQUIRE_THROWS_AS(parse({{"DB_STATEMENT_TIMEOUT_MS", "fem"}}), rt::ConfigError);
+    // A budget smaller than one body could never admit a body at the limit.
+    REQUIRE_THROWS_AS(parse({{"HTTP_BODY_BUDGET_BYTES", "1048576"}}), rt::ConfigError);
 }

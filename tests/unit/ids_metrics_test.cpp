@@ -29,8 +29,15 @@ TEST_CASE("metrics render counters, histograms and callback gauges in Prometheus
     m.add("http_requests_total", {{"route", "/isalive"}, {"status", "200"}});
     m.add("http_requests_total", {{"route", "/isalive"}, {"status", "200"}});
     m.observe("http_request_duration_seconds", {{"route", "/isalive"}}, 0.003);
-    m.gauge_callback("outbox_backlog", [] { return rt::Metrics::Samples{{{{"outbox", "kort"}}, 7}}; });
+    int reads = 0;
+    m.gauge_callback("outbox_backlog", [&] {
+        ++reads;
+        return rt::Metrics::Samples{{{{"outbox", "kort"}}, 7}};
+    });
+    REQUIRE(m.render().find("outbox_backlog{") == std::string::npos);  // not read yet
+    m.refresh_gauges();
     auto text = m.render();
+    REQUIRE(reads == 1);  // a scrape never calls the callbacks (they may query the database)
     REQUIRE(text.find("# HELP http_requests_total HTTP requests\n") != std::string::npos);
     REQUIRE(text.find("# TYPE http_requests_total counter\n") != std::string::npos);
     REQUIRE(text.find("http_requests_total{route=\"/isalive\",status=\"200\"} 2\n") != std::string::npos);
@@ -45,8 +52,15 @@ TEST_CASE("readiness names every failing condition") {
     rt::Readiness r;
     r.set("migrations", false);
     r.add_check("database", [] { return true; });
-    r.add_check("kafka", [] { return false; });
+    bool kafka_up = false;
+    r.add_check("kafka", [&] { return kafka_up; });
+    // Until the background refresh has run, no check counts as passed.
+    REQUIRE(r.failing() == std::vector<std::string>{"migrations", "database", "kafka"});
+    r.refresh();
     REQUIRE(r.failing() == std::vector<std::string>{"migrations", "kafka"});
     r.set("migrations", true);
-    REQUIRE(r.failing() == std::vector<std::string>{"kafka"});
+    kafka_up = true;
+    REQUIRE(r.failing() == std::vector<std::string>{"kafka"});  // what the last refresh found
+    r.refresh();
+    REQUIRE(r.failing().empty());
 }

@@ -70,3 +70,15 @@ TEST_CASE("router turns handler errors into problem+json: Problem keeps its stat
     auto c = req("POST", "/c");
     REQUIRE(router.dispatch(c).status == 503);
 }
+
+TEST_CASE("router lists its routes in the order they were added") {
+    Router router;
+    router.add("GET", "/isalive", [](Request&) { return text(200, "OK"); });
+    router.add("POST", "/api/rekrutteringstreff/{id}/publiser", [](Request&) { return text(200, "OK"); });
+    auto routes = router.routes();
+    REQUIRE(routes.size() == 2);
+    REQUIRE(routes[0].method == "GET");
+    REQUIRE(routes[0].pattern == "/isalive");
+    REQUIRE(routes[1].method == "POST");
+    REQUIRE(routes[1].pattern == "/api/rekrutteringstreff/{id}/publiser");
+}

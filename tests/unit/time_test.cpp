@@ -46,10 +46,31 @@ TEST_CASE("formatting in Oslo time follows daylight saving") {
     REQUIRE(p.minute == 0);
 }
 
-TEST_CASE("times outside years 2 to 9998 are refused, so no offset can reach a year PostgreSQL refuses") {
+TEST_CASE("years 1 to 9999 with any offset up to 18 hours are accepted; others are refused") {
+    REQUIRE(tid::parse_iso("0001-01-01T00:00:00+18:00").has_value());
+    REQUIRE(tid::parse_iso("9999-12-31T23:59:59.999999-18:00").has_value());
+    REQUIRE(tid::parse_iso("0001-01-01T00:00:00").has_value());  // Oslo local mean time
     REQUIRE_FALSE(tid::parse_iso("0000-06-01T00:00:00Z").has_value());
-    REQUIRE_FALSE(tid::parse_iso("0001-01-01T00:30:00+01:00").has_value());
-    REQUIRE_FALSE(tid::parse_iso("9999-12-31T23:30:00-01:00").has_value());
-    REQUIRE(tid::parse_iso("0002-01-01T00:00:00Z").has_value());
-    REQUIRE(tid::parse_iso("9998-12-31T23:59:59Z").has_value());
+    REQUIRE_FALSE(tid::parse_iso("10000-01-01T00:00:00Z").has_value());
+    REQUIRE_FALSE(tid::parse_iso("2025-01-01T00:00:00+18:01").has_value());
+    REQUIRE_FALSE(tid::parse_iso("2025-01-01T00:00:00-19:00").has_value());
+    REQUIRE_FALSE(tid::parse_iso("2025-01-01T00:00:00Z BC").has_value());
+    REQUIRE(tid::parse_iso("2024-02-29T12:00:00Z").has_value());
+    REQUIRE(tid::parse_iso("2000-02-29T12:00:00Z").has_value());
+    REQUIRE_FALSE(tid::parse_iso("2023-02-29T12:00:00Z").has_value());
+    REQUIRE_FALSE(tid::parse_iso("1900-02-29T12:00:00Z").has_value());
+}
+
+TEST_CASE("the database form reaches UTC years 0 and 10000, and reads back what PostgreSQL writes") {
+    auto first = *tid::parse_iso("0001-01-01T00:00:00+18:00");
+    REQUIRE(tid::format_database(first) == "0001-12-31T06:00:00.000000Z BC");
+    REQUIRE(tid::parse_database("0001-12-31 06:00:00+00 BC") == first);
+    auto last = *tid::parse_iso("9999-12-31T23:59:59.999999-18:00");
+    REQUIRE(tid::format_database(last) == "10000-01-01T17:59:59.999999Z");
+    REQUIRE(tid::parse_database("10000-01-01 17:59:59.999999+00") == last);
+    auto now = *tid::parse_iso("2025-10-01T08:00:00.123456+02:00");
+    REQUIRE(tid::format_database(now) == tid::format_utc(now));
+    REQUIRE(tid::parse_database("2025-10-01 06:00:00.123456+00") == now);
+    REQUIRE(tid::parse_database("1890-01-01 00:00:00+00:43:00") == *tid::parse_iso("1889-12-31T23:17:00Z"));
+    REQUIRE_FALSE(tid::parse_database("2025-10-01 06:00:00").has_value());
 }

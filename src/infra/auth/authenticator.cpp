@@ -36,14 +36,19 @@ Authenticator::Authenticator(const Config& config, const Clock& clock)
     if (config.tokenx) tokenx_.emplace(*config.tokenx, clock);
 }
 
-Principal Authenticator::authenticate(const http::Request& request) const {
+void Authenticator::prefetch_keys() const {
+    if (azure_) azure_->prefetch_keys();
+    if (tokenx_) tokenx_->prefetch_keys();
+}
+
+Principal Authenticator::authenticate(const http::Request& request, std::chrono::milliseconds key_wait) const {
     auto token = bearer_token(request);
     // The unverified iss only chooses whose keys to check the signature with; the verifier then
     // requires the same iss in the signed claims.
     auto iss = unverified_issuer(token);
-    if (iss && azure_ && *iss == azure_->issuer().issuer) return counsellor(azure_->verify(token));
+    if (iss && azure_ && *iss == azure_->issuer().issuer) return counsellor(azure_->verify(token, key_wait));
     if (iss && tokenx_ && *iss == tokenx_->issuer().issuer) {
-        auto claims = tokenx_->verify(token);
+        auto claims = tokenx_->verify(token, key_wait);
         return Principal{Principal::Kind::Borger, "", required_text(claims, "pid"), {Role::Borger}};
     }
     throw unauthorized("tokenet er ikke utstedt av en kjent utsteder");

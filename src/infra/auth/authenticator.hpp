@@ -18,7 +18,12 @@ public:
     Authenticator(const Config& config, const Clock& clock);
 
     // Throws rt::unauthorized (401) when there is no valid token or it lacks the identity claim.
-    Principal authenticate(const http::Request& request) const;
+    // key_wait: how long to wait for an issuer's keys being fetched; zero throws WouldBlock
+    // instead (the HTTP server's I/O threads check tokens that way before reading a body).
+    Principal authenticate(const http::Request& request,
+                           std::chrono::milliseconds key_wait = std::chrono::seconds(2)) const;
+    // Starts fetching every issuer's keys in the background.
+    void prefetch_keys() const;
 
 private:
     Principal counsellor(const boost::json::object& claims) const;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/errors.hpp"
 #include "infra/auth/base64url.hpp"
 #include "infra/auth/openssl_handles.hpp"
 #include "infra/http/client.hpp"
@@ -92,57 +93,75 @@ std::map<std::string, std::string, std::less<>> parse_jwks(std::string_view json
 }
 
 Jwks::Jwks(std::string uri, const Clock& clock, std::chrono::seconds min_refresh_interval, std::chrono::seconds max_age)
-    : uri_(std::move(uri)), clock_(clock), min_refresh_interval_(min_refresh_interval), max_age_(max_age) {}
-
-void Jwks::refresh() {
-    std::map<std::string, std::string, std::less<>> fresh;
-    try {
-        fresh = parse_jwks(load(uri_));
-    } catch (const std::exception& e) {
-        log::warn("auth.jwks", "kunne ikke hente nøkler fra utstederen", {{"uri", uri_}, {"error", e.what()}});
-        return;
-    }
-    std::lock_guard lock(keys_mutex_);
-    // Replaced, not merged: a key the issuer withdrew must stop working.
-    pems_ = std::move(fresh);
+    : uri_(std::move(uri)), clock_(clock), min_refresh_interval_(min_refresh_interval), max_age_(max_age) {
+    thread_ = std::thread([this] { run(); });
 }
 
-std::optional<std::string> Jwks::pem_for(const std::string& kid) {
+Jwks::~Jwks() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void Jwks::run() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        wake_.wait(lock, [this] { return stop_ || fetch_asked_; });
+        if (stop_) return;
+        fetch_asked_ = false;
+        fetching_ = true;
+        lock.unlock();
+        std::optional<std::map<std::string, std::string, std::less<>>> fresh;
+        try {
+            fresh = parse_jwks(load(uri_));
+        } catch (const std::exception& e) {
+            log::warn("auth.jwks", "kunne ikke hente nøkler fra utstederen", {{"uri", uri_}, {"error", e.what()}});
+        }
+        lock.lock();
+        // Replaced, not merged: a key the issuer withdrew must stop working. A failed fetch keeps
+        // the last good keys.
+        if (fresh) pems_ = std::move(*fresh);
+        fetching_ = false;
+        ++fetches_done_;
+        fetched_.notify_all();
+    }
+}
+
+void Jwks::request_fetch_locked() {
+    // Counted as a fetch even if it fails, so an unreachable issuer is not asked again at once.
+    last_fetch_ = clock_.now();
+    if (fetching_ || fetch_asked_) return;
+    fetch_asked_ = true;
+    wake_.notify_all();
+}
+
+void Jwks::prefetch() {
+    std::lock_guard lock(mutex_);
+    if (!last_fetch_) request_fetch_locked();
+}
+
+std::optional<std::string> Jwks::pem_for(const std::string& kid, std::chrono::milliseconds wait) {
     auto lookup = [&]() -> std::optional<std::string> {
         auto it = pems_.find(kid);
         return it == pems_.end() ? std::nullopt : std::optional(it->second);
     };
-    std::optional<std::string> known;
-    {
-        std::lock_guard lock(keys_mutex_);
-        known = lookup();
-        if (known && last_fetch_ && clock_.now() < *last_fetch_ + max_age_) return known;
+    std::unique_lock lock(mutex_);
+    auto known = lookup();
+    auto now = clock_.now();
+    bool stale = !last_fetch_ || now >= *last_fetch_ + max_age_;
+    if (known && !stale) return known;
+    bool may_ask = stale || now >= *last_fetch_ + min_refresh_interval_;
+    if (may_ask) request_fetch_locked();
+    if (!fetching_ && !fetch_asked_) return known;  // unknown, and asked for too recently
+    if (wait.count() <= 0) {
+        if (known) return known;  // the last good key, while the new set is fetched
+        throw WouldBlock("the issuer's keys are being fetched");
     }
-    if (known) {
-        // Known but old: one thread refetches, the others go on with the key they have.
-        std::unique_lock refreshing(refresh_mutex_, std::try_to_lock);
-        if (!refreshing) return known;
-        {
-            std::lock_guard lock(keys_mutex_);
-            if (last_fetch_ && clock_.now() < *last_fetch_ + max_age_) return lookup();  // refreshed meanwhile
-            last_fetch_ = clock_.now();
-        }
-        refresh();
-        std::lock_guard lock(keys_mutex_);
-        return lookup();
-    }
-    std::lock_guard refreshing(refresh_mutex_);
-    {
-        std::lock_guard lock(keys_mutex_);
-        // Another thread may have fetched while this one waited.
-        if (auto pem = lookup()) return pem;
-        auto now = clock_.now();
-        if (last_fetch_ && now < *last_fetch_ + min_refresh_interval_) return std::nullopt;
-        // Counted as a fetch even if it fails, so an unreachable issuer is not asked again at once.
-        last_fetch_ = now;
-    }
-    refresh();
-    std::lock_guard lock(keys_mutex_);
+    auto done = fetches_done_ + (fetching_ && fetch_asked_ ? 2 : 1);
+    if (!fetched_.wait_for(lock, wait, [&] { return fetches_done_ >= done; })) return known;
     return lookup();
 }
 

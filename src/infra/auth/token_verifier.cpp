@@ -118,7 +118,9 @@ void TokenVerifier::check_times(std::optional<double> exp, std::optional<double>
     if (nbf && *nbf > now + leeway) throw unauthorized("tokenet er ikke gyldig ennå");
 }
 
-boost::json::object TokenVerifier::verify(std::string_view token) const {
+void TokenVerifier::prefetch_keys() const { jwks_->prefetch(); }
+
+boost::json::object TokenVerifier::verify(std::string_view token, std::chrono::milliseconds key_wait) const {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int digest_len = 0;
     EVP_Digest(token.data(), token.size(), digest, &digest_len, EVP_sha256(), nullptr);
@@ -129,7 +131,7 @@ boost::json::object TokenVerifier::verify(std::string_view token) const {
         if (it != verified_->by_digest.end()) {
             Verified hit = it->second;
             lock.unlock();
-            auto pem = jwks_->pem_for(hit.kid);
+            auto pem = jwks_->pem_for(hit.kid, key_wait);
             if (pem && *pem == hit.pem) {
                 check_times(hit.exp, hit.nbf);
                 return hit.claims;
@@ -148,7 +150,7 @@ boost::json::object TokenVerifier::verify(std::string_view token) const {
     if (text(*header, "alg") != "RS256") throw unauthorized("tokenet må være signert med RS256");
     auto kid = text(*header, "kid");
     if (kid.empty()) throw unauthorized("tokenets header mangler kid");
-    auto pem = jwks_->pem_for(std::string(kid));
+    auto pem = jwks_->pem_for(std::string(kid), key_wait);
     if (!pem) throw unauthorized("tokenet er signert med en ukjent nøkkel");
 
     auto claims = signed_claims(std::string(token), *pem);

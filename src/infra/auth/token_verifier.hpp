@@ -23,7 +23,11 @@ public:
 
     // The token's claims, or throws rt::unauthorized. The detail names the rule that failed and
     // never a claim value or the token, since it goes back to the caller and into logs.
-    boost::json::object verify(std::string_view token) const;
+    // key_wait: how long to wait for the issuer's keys when they are being fetched (zero: throw
+    // WouldBlock instead, for the I/O threads).
+    boost::json::object verify(std::string_view token, std::chrono::milliseconds key_wait = std::chrono::seconds(2)) const;
+    // Fetch the issuer's keys now, in the background.
+    void prefetch_keys() const;
 
     const TokenIssuer& issuer() const { return issuer_; }
 

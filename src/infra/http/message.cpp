@@ -34,6 +34,7 @@ std::string problem_type(int status) {
         case 405: return "https://rekrutteringstreff/problem/metode-ikke-tillatt";
         case 409: return "https://rekrutteringstreff/problem/ugyldig-tilstand";
         case 413: return "https://rekrutteringstreff/problem/for-stor-forespørsel";
+        case 431: return "https://rekrutteringstreff/problem/for-store-headere";
         case 503: return "https://rekrutteringstreff/problem/ikke-tilgjengelig";
         default: return "about:blank";
     }
@@ -48,6 +49,12 @@ Response problem(int status, std::string_view title, std::string_view detail, st
     o["detail"] = detail;
     if (!instance.empty()) o["instance"] = instance;
     return Response{status, "application/problem+json", boost::json::serialize(o), {}};
+}
+
+Response unavailable(std::string_view instance, int retry_after_seconds) {
+    auto r = problem(503, "Midlertidig utilgjengelig", "prøv igjen senere", instance);
+    r.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+    return r;
 }
 
 }  // namespace rt::http

@@ -1,5 +1,8 @@
 #include "infra/pg/connection.hpp"
 
+#include <poll.h>
+
+#include <cerrno>
 #include <charconv>
 #include <fmt/format.h>
 
@@ -29,8 +32,9 @@ std::string array_literal(const std::vector<std::optional<std::string>>& v) {
 }  // namespace
 
 bool is_transient_state(std::string_view s) {
+    // 57014: statement timeout (or a cancel); 55P03: lock timeout.
     return s.starts_with("08") || s.starts_with("53") || s == "57P01" || s == "57P02" || s == "57P03" ||
-           s == "40001" || s == "40P01";
+           s == "40001" || s == "40P01" || s == "57014" || s == "55P03";
 }
 
 int Result::column(std::string_view name) const {
@@ -52,7 +56,7 @@ long long Result::integer(int row, int col) const {
 }
 
 Instant Result::time(int row, int col) const {
-    auto t = tid::parse_iso(text(row, col));
+    auto t = tid::parse_database(text(row, col));
     if (!t) throw std::logic_error(fmt::format("column {} is not a timestamptz", col));
     return *t;
 }
@@ -106,7 +110,7 @@ std::string Params::checked(std::string v) {
 }
 
 void Params::add(double v) { values_.emplace_back(fmt::format("{}", v)); }
-void Params::add(Instant v) { values_.emplace_back(tid::format_utc(v)); }
+void Params::add(Instant v) { values_.emplace_back(tid::format_database(v)); }
 
 void Params::add(const std::vector<std::string>& v) {
     std::vector<std::optional<std::string>> o(v.begin(), v.end());
@@ -125,14 +129,18 @@ void Params::add(const std::vector<bool>& v) {
 }
 void Params::add(const std::vector<Instant>& v) {
     std::vector<std::optional<std::string>> o;
-    for (auto x : v) o.emplace_back(tid::format_utc(x));
+    for (auto x : v) o.emplace_back(tid::format_database(x));
     add(o);
 }
 
-Connection Connection::open(const std::string& conninfo) {
+Connection Connection::open(const std::string& conninfo, const SessionSettings& settings) {
     // Keywords before "dbname" are defaults that the connection string may override.
-    const char* keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
-    const char* values[] = {"5", "rekrutteringstreff", conninfo.c_str(), nullptr};
+    auto connect_timeout = std::to_string(settings.connect_timeout_s), idle = std::to_string(settings.keepalives_idle_s),
+         interval = std::to_string(settings.keepalives_interval_s), count = std::to_string(settings.keepalives_count);
+    const char* keys[] = {"connect_timeout", "application_name", "keepalives", "keepalives_idle", "keepalives_interval",
+                          "keepalives_count", "dbname", nullptr};
+    const char* values[] = {connect_timeout.c_str(), "rekrutteringstreff", "1", idle.c_str(), interval.c_str(),
+                            count.c_str(), conninfo.c_str(), nullptr};
     Connection c(PQconnectdbParams(keys, values, 1));
     if (!c.c_ || PQstatus(c.c_.get()) != CONNECTION_OK) {
         std::string why = c.c_ ? PQerrorMessage(c.c_.get()) : "out of memory";
@@ -142,7 +150,12 @@ Connection Connection::open(const std::string& conninfo) {
     // NOTICEs ("relation already exists, skipping") would go to stderr unstructured.
     PQsetNoticeProcessor(c.c_.get(), [](void*, const char*) {}, nullptr);
     // Times are read back in UTC, in ISO form, whatever the server's defaults.
-    c.exec("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO'");
+    // The timeouts are set here rather than as startup options, which a connection string's own
+    // `options` would silently replace.
+    c.deadline_ms_ = settings.connect_timeout_s * 1000;
+    c.exec(fmt::format("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO'; SET statement_timeout = {}; SET lock_timeout = {}",
+                       settings.statement_timeout_ms, settings.lock_timeout_ms));
+    c.deadline_ms_ = settings.statement_timeout_ms > 0 ? settings.statement_timeout_ms + settings.client_margin_ms : 0;
     return c;
 }
 
@@ -150,24 +163,92 @@ Result Connection::check(PGresult* raw) {
     Result r(raw);
     auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return r;
-    if (!raw || PQstatus(c_.get()) != CONNECTION_OK)
+    if (!raw || !c_ || PQstatus(c_.get()) != CONNECTION_OK)
         throw TransientError(fmt::format("PostgreSQL connection lost: {}", PQerrorMessage(c_.get())));
     const char* state = PQresultErrorField(raw, PG_DIAG_SQLSTATE);
     const char* primary = PQresultErrorField(raw, PG_DIAG_MESSAGE_PRIMARY);
     std::string sqlstate = state ? state : "";
     auto message = fmt::format("{} (SQLSTATE {})", primary ? primary : "database error", sqlstate);
-    if (is_transient_state(sqlstate)) throw TransientError(message);
+    if (is_transient_state(sqlstate)) throw TransientDbError(message, sqlstate);
     throw DbError(message, sqlstate);
 }
 
-Result Connection::exec(std::string_view sql) { return check(PQexec(c_.get(), std::string(sql).c_str())); }
+PGresult* Connection::await_result() {
+    PGconn* conn = c_.get();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(deadline_ms_);
+    PGresult* last = nullptr;
+    while (true) {
+        while (!PQisBusy(conn)) {
+            PGresult* r = PQgetResult(conn);
+            if (!r) return last;
+            // Like PQexec: the last result, but an error stops at the error.
+            if (last && PQresultStatus(last) == PGRES_FATAL_ERROR) {
+                PQclear(r);
+                continue;
+            }
+            if (last) PQclear(last);
+            last = r;
+        }
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (deadline_ms_ > 0 && left.count() <= 0) break;
+        pollfd p{PQsocket(conn), POLLIN, 0};
+        int n = ::poll(&p, 1, deadline_ms_ > 0 ? static_cast<int>(left.count()) : -1);
+        if (n < 0 && errno != EINTR) break;
+        if (n > 0 && PQconsumeInput(conn) != 1) break;
+    }
+    if (last) PQclear(last);
+    // No answer in time (or the socket failed): the session can no longer be trusted.
+    c_.reset();
+    throw TransientError(fmt::format("PostgreSQL did not answer within {} ms", deadline_ms_));
+}
+
+Result Connection::exec(std::string_view sql) {
+    if (deadline_ms_ <= 0) return check(PQexec(c_.get(), std::string(sql).c_str()));
+    if (!c_ || PQsendQuery(c_.get(), std::string(sql).c_str()) != 1)
+        throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
+    return check(await_result());
+}
+
+void Connection::without_statement_timeout() {
+    exec("SET statement_timeout = 0; SET lock_timeout = 0");
+    deadline_ms_ = 0;
+}
 
 Result Connection::query(std::string_view sql, const Params& params) {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
-    return check(PQexecParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
-                              values.data(), nullptr, nullptr, 0));
+    if (deadline_ms_ <= 0)
+        return check(PQexecParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
+                                  values.data(), nullptr, nullptr, 0));
+    if (!c_ || PQsendQueryParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0) != 1)
+        throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
+    return check(await_result());
+}
+
+bool Connection::ping(std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    PGconn* conn = c_.get();
+    if (!healthy() || PQsendQuery(conn, "SELECT 1") != 1) return false;
+    bool ok = false;
+    while (true) {
+        if (PQconsumeInput(conn) != 1) break;
+        if (!PQisBusy(conn)) {
+            while (PGresult* r = PQgetResult(conn)) {
+                ok = ok || PQresultStatus(r) == PGRES_TUPLES_OK;
+                PQclear(r);
+            }
+            return ok;
+        }
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        pollfd p{PQsocket(conn), POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
+    }
+    // No answer in time: this session can no longer be trusted to be in step.
+    c_.reset();
+    return false;
 }
 
 bool Connection::healthy() const { return c_ && PQstatus(c_.get()) == CONNECTION_OK; }

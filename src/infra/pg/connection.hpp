@@ -2,6 +2,7 @@
 // libpq with RAII handles and parameterised queries only: values never enter SQL text.
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,10 +90,26 @@ private:
     std::vector<std::optional<std::string>> values_;
 };
 
+// What every connection of the service is set up with: no statement and no lock wait can hold a
+// connection (and the request behind it) for long, and a peer that vanished without closing is
+// noticed by TCP keepalives instead of hanging a connection for ever.
+struct SessionSettings {
+    int statement_timeout_ms = 5000;  // 0: none (migrations)
+    int lock_timeout_ms = 2000;
+    int connect_timeout_s = 3;
+    int keepalives_idle_s = 30;
+    int keepalives_interval_s = 10;
+    int keepalives_count = 3;
+    // The server ends a statement at statement_timeout; this bounds the wait for its answer in
+    // the client too, for a server or network that went silent (no answer, no reset): a
+    // statement is given up after statement_timeout plus this margin, and the connection closed.
+    int client_margin_ms = 2000;
+};
+
 class Connection {
 public:
     // Connects; a server that cannot be reached is a TransientError.
-    static Connection open(const std::string& conninfo);
+    static Connection open(const std::string& conninfo, const SessionSettings& settings = {});
 
     // One or more statements without parameters (BEGIN, DDL, migration scripts).
     Result exec(std::string_view sql);
@@ -106,16 +123,33 @@ public:
 
     bool healthy() const;
     bool in_transaction() const;
+    // SELECT 1 that gives up after `timeout` whatever the network does (a timed-out connection
+    // is closed); true when the server answered.
+    bool ping(std::chrono::milliseconds timeout);
+    // Lifts the statement timeout on this session (migrations); the client-side limit goes too.
+    void without_statement_timeout();
     PGconn* raw() const { return c_.get(); }
 
 private:
     explicit Connection(PGconn* c) : c_(c) {}
     Result check(PGresult* r);
+    // The last result of what was sent, waiting at most deadline_ms_ (0: without a limit).
+    PGresult* await_result();
     std::unique_ptr<PGconn, ConnDeleter> c_;
+    int deadline_ms_ = 0;
 };
 
 // True for SQLSTATEs where the same statement may succeed later (connection loss, shutdown,
-// deadlock, serialization failure, too many connections).
+// deadlock, serialization failure, too many connections, statement or lock timeout).
 bool is_transient_state(std::string_view sqlstate);
+
+// A transient failure with its SQLSTATE, so that callers can tell a conflict worth retrying at
+// once (40001, 40P01) from an outage.
+struct TransientDbError : TransientError {
+    std::string sqlstate;
+    TransientDbError(const std::string& message, std::string state) : TransientError(message), sqlstate(std::move(state)) {}
+    // Serialization failure or deadlock: the transaction lost a race and may simply run again.
+    bool conflict() const { return sqlstate == "40001" || sqlstate == "40P01"; }
+};
 
 }  // namespace rt::pg

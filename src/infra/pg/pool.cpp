@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <random>
+#include <thread>
+
 namespace rt::pg {
 
-Pool::Pool(std::string conninfo, int size, std::chrono::milliseconds acquire_timeout)
-    : conninfo_(std::move(conninfo)), size_(size), acquire_timeout_(acquire_timeout) {}
+Pool::Pool(std::string conninfo, int size, std::chrono::milliseconds acquire_timeout, SessionSettings settings)
+    : conninfo_(std::move(conninfo)), size_(size), acquire_timeout_(acquire_timeout), settings_(settings) {}
 
 Pool::Lease::~Lease() {
     if (c_) pool_->release(std::move(c_), discard_);
@@ -23,7 +26,7 @@ Pool::Lease Pool::acquire() {
     ++open_;
     lock.unlock();
     try {
-        return Lease(*this, std::make_unique<Connection>(Connection::open(conninfo_)));
+        return Lease(*this, std::make_unique<Connection>(Connection::open(conninfo_, settings_)));
     } catch (...) {
         lock.lock();
         --open_;
@@ -47,6 +50,14 @@ void Pool::rollback(Connection& c) {
     } catch (const std::exception&) {
         // The connection is returned inside a transaction and therefore closed.
     }
+}
+
+void Pool::pause_before_retry(int attempt) {
+    // 5-15 ms, then 10-30, 20-60: enough for the winner of the race to commit, and jittered so
+    // that two losers do not collide again in step.
+    thread_local std::minstd_rand random(std::random_device{}());
+    int base = 5 << (attempt - 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(base + static_cast<int>(random() % static_cast<unsigned>(2 * base + 1))));
 }
 
 bool Pool::ping() {

@@ -1,6 +1,8 @@
 #pragma once
 // A fixed-size pool of connections, opened on demand. A connection that broke, or that is
-// returned inside a transaction, is closed rather than reused.
+// returned inside a transaction, is closed rather than reused. Waiting for a free connection is
+// bounded (acquire timeout, well under a second by default): a full pool is a TransientError
+// (503 with Retry-After at the HTTP edge), not a queue that grows for ever.
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -14,7 +16,8 @@ namespace rt::pg {
 
 class Pool {
 public:
-    Pool(std::string conninfo, int size, std::chrono::milliseconds acquire_timeout = std::chrono::seconds(10));
+    Pool(std::string conninfo, int size, std::chrono::milliseconds acquire_timeout = std::chrono::milliseconds(250),
+         SessionSettings settings = {});
     Pool(const Pool&) = delete;
     Pool& operator=(const Pool&) = delete;
 
@@ -39,22 +42,33 @@ public:
     Lease acquire();
 
     // Runs f(Connection&) between BEGIN and COMMIT; any exception rolls back and propagates.
+    // A serialization failure or deadlock (40001, 40P01) runs f again, up to kConflictAttempts
+    // times in all with a short jittered pause, before the TransientDbError propagates; so f
+    // must do nothing outside the transaction that cannot be done twice.
+    static constexpr int kConflictAttempts = 4;
     template <class F>
     auto transaction(F&& f) -> std::invoke_result_t<F, Connection&> {
-        auto lease = acquire();
-        lease->exec("BEGIN");
-        try {
-            if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
-                f(*lease);
-                lease->exec("COMMIT");
-            } else {
-                auto result = f(*lease);
-                lease->exec("COMMIT");
-                return result;
+        for (int attempt = 1;; ++attempt) {
+            auto lease = acquire();
+            try {
+                lease->exec("BEGIN");
+                if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
+                    f(*lease);
+                    lease->exec("COMMIT");
+                    return;
+                } else {
+                    auto result = f(*lease);
+                    lease->exec("COMMIT");
+                    return result;
+                }
+            } catch (const TransientDbError& e) {
+                rollback(*lease);
+                if (!e.conflict() || attempt >= kConflictAttempts || !lease->healthy()) throw;
+            } catch (...) {
+                rollback(*lease);
+                throw;
             }
-        } catch (...) {
-            rollback(*lease);
-            throw;
+            pause_before_retry(attempt);
         }
     }
 
@@ -67,6 +81,8 @@ public:
 
     // SELECT 1 on a pooled connection; false when the database cannot be reached.
     bool ping();
+    // A connection outside the pool with the pool's session settings (locks held for long).
+    Connection open_connection() const { return Connection::open(conninfo_, settings_); }
 
     const std::string& conninfo() const { return conninfo_; }
     int size() const { return size_; }
@@ -76,10 +92,12 @@ public:
 private:
     void release(std::unique_ptr<Connection> c, bool discard);
     static void rollback(Connection& c);
+    static void pause_before_retry(int attempt);
 
     std::string conninfo_;
     int size_;
     std::chrono::milliseconds acquire_timeout_;
+    SessionSettings settings_;
     mutable std::mutex mutex_;
     std::condition_variable available_;
     std::vector<std::unique_ptr<Connection>> idle_;

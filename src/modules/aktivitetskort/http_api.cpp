@@ -11,6 +11,10 @@ void registrer_http(http::Router& routes, const auth::Authenticator& auth, const
         auto p = jobbsoker::veileder(auth, r, jobbsoker::alle_veilederroller);
         auto treff_id = http::uuid_param(r, "id");
         auto person_treff_id = http::uuid_param(r, "personTreffId");
+        // The meeting's owners only, checked before anything is said about the job seeker.
+        auto eiere = oppslag.eiere(treff_id);
+        if (!eiere) throw not_found("treffet finnes ikke");
+        jobbsoker::krev_eier(p, *eiere);
         auto jobbsoker = oppslag.synlig_jobbsoker(treff_id, person_treff_id);
         if (!jobbsoker) throw not_found("jobbsøkeren finnes ikke på treffet");
         jobbsoker::audit(p, r, treff_id);

@@ -33,8 +33,8 @@ void insert_versjoner(pg::Connection& c, const std::vector<Versjon>& versjoner) 
         hendelse_id.push_back(v.hendelse_id);
         tittel.push_back(v.innhold.tittel);
         status.push_back(v.endring.status);
-        fra.push_back(v.innhold.fra_tid ? std::optional(tid::format_utc(*v.innhold.fra_tid)) : std::nullopt);
-        til.push_back(v.innhold.til_tid ? std::optional(tid::format_utc(*v.innhold.til_tid)) : std::nullopt);
+        fra.push_back(v.innhold.fra_tid ? std::optional(tid::format_database(*v.innhold.fra_tid)) : std::nullopt);
+        til.push_back(v.innhold.til_tid ? std::optional(tid::format_database(*v.innhold.til_tid)) : std::nullopt);
         gate.push_back(v.innhold.gateadresse);
         postnr.push_back(v.innhold.postnummer);
         poststed.push_back(v.innhold.poststed);

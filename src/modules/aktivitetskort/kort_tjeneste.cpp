@@ -59,6 +59,12 @@ void KortTjeneste::behandle(const jobbsoker::HendelserVidereformidlet& hendelser
             if (std::holds_alternative<jobbsoker::Invitert>(h) || behandlet.contains(hid)) continue;
             const auto* svar = std::get_if<jobbsoker::SvarOgStatus>(&h);
             const auto* endret = std::get_if<jobbsoker::TreffEndret>(&h);
+            // The notification to those who said yes is not a change of the card: the card
+            // already follows the meeting through TREFF_ENDRET_ETTER_PUBLISERING.
+            if (endret && endret->hendelsestype != "TREFF_ENDRET_ETTER_PUBLISERING") {
+                hopp_over(hid, "varselet om en endring endrer ikke kortet");
+                continue;
+            }
             auto kort = kort_repo::gjeldende(c, svar ? svar->treff_id : endret->treff.id, svar ? svar->fnr : endret->fnr);
             if (!kort) {
                 hopp_over(hid, "jobbsøkeren har ikke kort for treffet");

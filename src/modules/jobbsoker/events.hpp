@@ -29,26 +29,31 @@ struct Invitert {
     Instant tidspunkt;
 };
 
-// The answers and the meeting's fate (SVART_*, IKKE_SVART_*), as rekrutteringstreffSvarOgStatus.
+// The answers, on-behalf answers, a removed answer and the meeting's fate (SVART_*, SVAR_*,
+// IKKE_SVART_*), as rekrutteringstreffSvarOgStatus.
 struct SvarOgStatus {
     std::string hendelse_id;
     std::string fnr;
     std::string treff_id;
     std::optional<bool> svar;
     std::optional<std::string> treffstatus;  // "avlyst" or "fullført"
-    std::string endret_av;                   // the citizen's fnr or the counsellor's NAV ident
+    std::string endret_av;                   // the citizen's fnr, the counsellor's NAV ident, or SYSTEM
     bool endret_av_personbruker = false;
     Instant tidspunkt;
+    std::string hendelsestype;  // the job seeker event it comes from
+    std::string aktortype;      // ARRANGØR, JOBBSØKER or SYSTEM
 };
 
-// TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON
+// TREFF_ENDRET_ETTER_PUBLISERING (every invited job seeker: the card follows the meeting) and
+// TREFF_ENDRET_ETTER_PUBLISERING_NOTIFIKASJON (those who said yes: they are notified).
 struct TreffEndret {
     std::string hendelse_id;
     std::string fnr;
     TreffInfo treff;
     std::string endret_av;
-    std::vector<std::string> endrede_felter;
+    std::optional<std::vector<std::string>> endrede_felter;  // the notification only
     Instant tidspunkt;
+    std::string hendelsestype;
 };
 
 using VidereformidletHendelse = std::variant<Invitert, SvarOgStatus, TreffEndret>;

@@ -68,6 +68,16 @@ std::vector<std::string> les_person_treff_ider(const http::Request& r) {
     return out;
 }
 
+// {"svar": true | false | null}: the key is required, other keys are ignored.
+std::optional<bool> les_svar(const http::Request& r) {
+    auto body = http::parse_object_body(r);
+    auto it = body.find("svar");
+    if (it == body.end()) throw bad_request("feltet 'svar' mangler");
+    if (it->value().is_null()) return std::nullopt;
+    if (!it->value().is_bool()) throw bad_request("feltet 'svar' må være true, false eller null");
+    return it->value().as_bool();
+}
+
 }  // namespace
 
 void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& auth, JobbsokerTjeneste& jobbsokere) {
@@ -85,7 +95,7 @@ void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& au
         auto p = veileder(auth, r, alle_veilederroller);
         auto id = http::uuid_param(r, "id");
         boost::json::array out;
-        for (const auto& j : jobbsokere.list(id)) out.push_back(json::jobbsoker(j));
+        for (const auto& j : jobbsokere.list(p, id)) out.push_back(json::jobbsoker(j));
         audit(p, r, id);
         return http::json(200, out);
     });
@@ -93,7 +103,7 @@ void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& au
         auto p = veileder(auth, r, alle_veilederroller);
         auto id = http::uuid_param(r, "id");
         auto s = les_sok(r);
-        auto res = jobbsokere.sok(id, s);
+        auto res = jobbsokere.sok(p, id, s);
         boost::json::array liste;
         for (const auto& j : res.jobbsokere) liste.push_back(json::jobbsoker(j));
         boost::json::object per_status;
@@ -117,11 +127,18 @@ void registrer_jobbsoker_api(http::Router& routes, const auth::Authenticator& au
         jobbsokere.slett(p, id, http::uuid_param(r, "personTreffId"));
         return http::json(200, boost::json::object{});
     });
+    routes.add("POST", base + "/{personTreffId}/svar", [&](http::Request& r) {
+        auto p = veileder(auth, r, alle_veilederroller);
+        auto id = http::uuid_param(r, "id");
+        auto person_treff_id = http::uuid_param(r, "personTreffId");
+        jobbsokere.svar_for(p, id, person_treff_id, les_svar(r));
+        return http::json(200, boost::json::object{});
+    });
     routes.add("GET", base + "/hendelser", [&](http::Request& r) {
         auto p = veileder(auth, r, alle_veilederroller);
         auto id = http::uuid_param(r, "id");
         boost::json::array out;
-        for (const auto& h : jobbsokere.hendelser(id)) out.push_back(json::hendelse_med_person(h));
+        for (const auto& h : jobbsokere.hendelser(p, id)) out.push_back(json::hendelse_med_person(h));
         audit(p, r, id);
         return http::json(200, out);
     });

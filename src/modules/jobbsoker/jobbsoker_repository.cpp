@@ -230,20 +230,37 @@ std::vector<std::string> med_status(pg::Connection& c, std::string_view treff_id
     return out;
 }
 
+Antall antall_synlige(pg::Connection& c, std::string_view treff_id) {
+    auto r = c.query(R"(SELECT count(*), count(*) FILTER (WHERE status = 'SVART_JA') FROM jobbsoker
+                        WHERE rekrutteringstreff_id = $1 AND er_synlig AND status <> 'SLETTET')",
+                     treff_id);
+    return {r.integer(0, 0), r.integer(0, 1)};
+}
+
+std::vector<Hendelse> hendelser(pg::Connection& c, std::string_view jobbsoker_id) {
+    static const auto sql =
+        fmt::format("SELECT {} FROM jobbsoker_hendelse h WHERE h.jobbsoker_id = $1 ORDER BY h.rekkefolge DESC", kHendelseColumns);
+    auto r = c.query(sql, jobbsoker_id);
+    std::vector<Hendelse> out;
+    out.reserve(r.rows());
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read_hendelse(r, i));
+    return out;
+}
+
 long long antall_ikke_slettet(pg::Connection& c, std::string_view treff_id) {
     return c.query("SELECT count(*) FROM jobbsoker WHERE rekrutteringstreff_id = $1 AND status <> 'SLETTET'", treff_id)
         .integer(0, 0);
 }
 
 std::vector<HendelseMedPerson> hendelser_for_treff(pg::Connection& c, std::string_view treff_id) {
-    static const auto sql = fmt::format(R"(SELECT {}, j.fodselsnummer, j.fornavn, j.etternavn
+    static const auto sql = fmt::format(R"(SELECT {}, j.fodselsnummer, j.fornavn, j.etternavn, h.rekkefolge
         FROM jobbsoker_hendelse h JOIN jobbsoker j ON j.id = h.jobbsoker_id
         WHERE j.rekrutteringstreff_id = $1 AND j.er_synlig
         ORDER BY h.rekkefolge DESC)", kHendelseColumns);
     auto r = c.query(sql, treff_id);
     std::vector<HendelseMedPerson> out;
     out.reserve(r.rows());
-    for (int i = 0; i < r.rows(); ++i) out.push_back({read_hendelse(r, i), r.str(i, 7), r.str(i, 8), r.str(i, 9)});
+    for (int i = 0; i < r.rows(); ++i) out.push_back({read_hendelse(r, i), r.str(i, 7), r.str(i, 8), r.str(i, 9), r.integer(i, 10)});
     return out;
 }
 

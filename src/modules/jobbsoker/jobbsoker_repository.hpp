@@ -56,13 +56,25 @@ std::vector<std::string> flytt_status(pg::Connection& c, const std::vector<std::
                                       std::string_view til);
 void sett_status(pg::Connection& c, std::string_view id, std::string_view status);
 
-// Ids of the meeting's job seekers (not deleted) with one of the statuses, visible or not.
+// Ids of the meeting's job seekers with one of the statuses, visible or not, in the order they
+// were added.
 std::vector<std::string> med_status(pg::Connection& c, std::string_view treff_id, const std::vector<std::string_view>& statuser);
 long long antall_ikke_slettet(pg::Connection& c, std::string_view treff_id);
+
+// Visible, not deleted job seekers, and those of them who said yes: the counts of the meeting's JSON.
+struct Antall {
+    long long synlige = 0;
+    long long svart_ja = 0;
+};
+Antall antall_synlige(pg::Connection& c, std::string_view treff_id);
+
+// One job seeker's events, newest first.
+std::vector<Hendelse> hendelser(pg::Connection& c, std::string_view jobbsoker_id);
 
 struct HendelseMedPerson {
     Hendelse hendelse;
     std::string fodselsnummer, fornavn, etternavn;
+    long long rekkefolge = 0;
 };
 // Events of the meeting's visible job seekers, newest first.
 std::vector<HendelseMedPerson> hendelser_for_treff(pg::Connection& c, std::string_view treff_id);

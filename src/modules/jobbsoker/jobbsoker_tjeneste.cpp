@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <fmt/format.h>
 #include <set>
 
 #include "core/errors.hpp"
@@ -14,7 +15,12 @@ namespace {
 using treff_repo::krev;
 using treff_repo::Las;
 
-bool er_invitert(std::string_view s) { return s == status::invitert || s == status::svart_ja || s == status::svart_nei; }
+// The meeting, for its owners only.
+Treff krev_for_eier(pg::Connection& c, const auth::Principal& p, const std::string& treff_id, Las las = Las::ingen) {
+    auto t = krev(c, treff_id, las);
+    krev_eier(p, t);
+    return t;
+}
 
 }  // namespace
 
@@ -27,8 +33,8 @@ std::vector<Jobbsoker> JobbsokerTjeneste::legg_til(const auth::Principal& p, con
         if (sett.insert(n.fodselsnummer).second) unike.push_back(n);
     return db_.transaction([&](pg::Connection& c) {
         auto t = krev(c, treff_id, Las::oppdater);
-        if (t.status == treffstatus::avlyst || t.status == treffstatus::fullfort)
-            throw conflict("jobbsøkere kan ikke legges til et avsluttet treff");
+        if (t.status != treffstatus::utkast && t.status != treffstatus::publisert)
+            throw conflict(fmt::format("jobbsøkere kan ikke legges til et treff med status {}", t.status));
         auto now = clock_.now();
         auto lagt_til = jobbsoker_repo::insert(c, treff_id, unike, now);
         std::vector<NyHendelse> hendelser;
@@ -38,24 +44,24 @@ std::vector<Jobbsoker> JobbsokerTjeneste::legg_til(const auth::Principal& p, con
     });
 }
 
-std::vector<Jobbsoker> JobbsokerTjeneste::list(const std::string& treff_id) {
+std::vector<Jobbsoker> JobbsokerTjeneste::list(const auth::Principal& p, const std::string& treff_id) {
     return db_.with([&](pg::Connection& c) {
-        krev(c, treff_id);
+        krev_for_eier(c, p, treff_id);
         return jobbsoker_repo::list_synlige(c, treff_id);
     });
 }
 
-jobbsoker_repo::SokResultat JobbsokerTjeneste::sok(const std::string& treff_id, const jobbsoker_repo::Sok& sok) {
+jobbsoker_repo::SokResultat JobbsokerTjeneste::sok(const auth::Principal& p, const std::string& treff_id,
+                                                   const jobbsoker_repo::Sok& sok) {
     return db_.with([&](pg::Connection& c) {
-        krev(c, treff_id);
+        krev_for_eier(c, p, treff_id);
         return jobbsoker_repo::sok(c, treff_id, sok);
     });
 }
 
 void JobbsokerTjeneste::inviter(const auth::Principal& p, const std::string& treff_id, const std::vector<std::string>& ids) {
     db_.transaction([&](pg::Connection& c) {
-        auto t = krev(c, treff_id, Las::oppdater);
-        krev_eier(p, t);
+        auto t = krev_for_eier(c, p, treff_id, Las::oppdater);
         if (t.status != treffstatus::publisert) throw conflict("bare et publisert treff kan ha invitasjoner");
         std::set<std::string> ønsket(ids.begin(), ids.end());
         auto synlige = jobbsoker_repo::synlige_av(c, treff_id, std::vector<std::string>(ønsket.begin(), ønsket.end()));
@@ -70,53 +76,69 @@ void JobbsokerTjeneste::inviter(const auth::Principal& p, const std::string& tre
 
 void JobbsokerTjeneste::slett(const auth::Principal& p, const std::string& treff_id, const std::string& id) {
     db_.transaction([&](pg::Connection& c) {
-        auto t = krev(c, treff_id, Las::oppdater);
-        krev_eier(p, t);
+        krev_for_eier(c, p, treff_id, Las::oppdater);
         auto j = jobbsoker_repo::find(c, treff_id, id, true);
         if (!j || !j->er_synlig) throw not_found("jobbsøkeren finnes ikke på treffet");
         if (j->status == status::slettet) throw conflict("jobbsøkeren er allerede slettet");
+        // Once invited, the job seeker has a card and a place in the meeting's fate: they stay.
+        if (j->status != status::lagt_til) throw conflict("en jobbsøker som er invitert kan ikke slettes");
         jobbsoker_repo::sett_status(c, id, status::slettet);
         jobbsoker_repo::insert_hendelser(c, {{id, hendelsestype::slettet, aktortype::arrangor, p.nav_ident, {}}}, clock_.now());
     });
 }
 
-std::vector<jobbsoker_repo::HendelseMedPerson> JobbsokerTjeneste::hendelser(const std::string& treff_id) {
+std::vector<jobbsoker_repo::HendelseMedPerson> JobbsokerTjeneste::hendelser(const auth::Principal& p, const std::string& treff_id) {
     return db_.with([&](pg::Connection& c) {
-        krev(c, treff_id);
+        krev_for_eier(c, p, treff_id);
         return jobbsoker_repo::hendelser_for_treff(c, treff_id);
     });
 }
 
-BorgerStatus JobbsokerTjeneste::borger(const std::string& treff_id, const std::string& fnr) {
+void JobbsokerTjeneste::svar_for(const auth::Principal& p, const std::string& treff_id, const std::string& id, std::optional<bool> svar) {
+    db_.transaction([&](pg::Connection& c) {
+        // FOR SHARE, as a citizen's answer: see svar().
+        auto t = krev_for_eier(c, p, treff_id, Las::del);
+        auto j = jobbsoker_repo::find(c, treff_id, id, true);
+        if (!j || !j->er_synlig) throw not_found("jobbsøkeren finnes ikke på treffet");
+        if (!status::er_invitert(j->status)) throw conflict("bare en invitert jobbsøker kan få svaret sitt registrert");
+        if (t.status != treffstatus::publisert) throw conflict("treffet tar ikke imot svar");
+        auto ny_status = !svar ? status::invitert : *svar ? status::svart_ja : status::svart_nei;
+        if (j->status == ny_status) return;
+        auto type = !svar  ? hendelsestype::svar_fjernet_av_eier
+                    : *svar ? hendelsestype::svart_ja_av_eier
+                            : hendelsestype::svart_nei_av_eier;
+        jobbsoker_repo::sett_status(c, j->id, ny_status);
+        jobbsoker_repo::insert_hendelser(c, {{j->id, type, aktortype::arrangor, p.nav_ident, {}}}, clock_.now());
+    });
+}
+
+Jobbsoker JobbsokerTjeneste::borger(const std::string& treff_id, const std::string& fnr) {
     return db_.with([&](pg::Connection& c) {
         krev(c, treff_id);
         auto j = jobbsoker_repo::find_by_fnr(c, treff_id, fnr);
         if (!j || !j->er_synlig || j->status == status::slettet) throw not_found("du er ikke på dette treffet");
-        BorgerStatus b{j->id, j->status, er_invitert(j->status), false, std::nullopt};
-        if (j->status == status::svart_ja) b.svar = true;
-        if (j->status == status::svart_nei) b.svar = false;
-        b.har_svart = b.svar.has_value();
-        return b;
+        j->hendelser = jobbsoker_repo::hendelser(c, j->id);
+        return *j;
     });
 }
 
 void JobbsokerTjeneste::svar(const std::string& treff_id, const std::string& fnr, bool ja) {
     db_.transaction([&](pg::Connection& c) {
-        // FOR SHARE on the meeting: an answer never interleaves with a cancel, complete or edit
+        // FOR SHARE on the meeting: an answer never interleaves with a cancel, complete or change
         // (they take FOR UPDATE), so their events see the answer or the answer sees their status.
         auto t = krev(c, treff_id, Las::del);
         // The row lock orders concurrent answers of one person: each sees the other's result.
         auto j = jobbsoker_repo::find_by_fnr(c, treff_id, fnr, true);
-        if (!j || j->status == status::slettet || !er_invitert(j->status)) throw forbidden("du er ikke invitert til dette treffet");
+        if (!j || j->status == status::slettet) throw not_found("du er ikke på dette treffet");
+        if (!status::er_invitert(j->status)) throw forbidden("du er ikke invitert til dette treffet");
         if (!j->er_synlig) throw forbidden("du kan ikke svare på dette treffet");
         if (t.status != treffstatus::publisert) throw conflict("treffet tar ikke imot svar");
-        auto now = clock_.now();
-        if (!t.svarfrist || now > *t.svarfrist) throw bad_request("svarfristen er ute");
+        // The deadline is not checked: a citizen may answer after it (the frontend hides the buttons).
         auto ny_status = ja ? status::svart_ja : status::svart_nei;
         if (j->status == ny_status) return;
         jobbsoker_repo::sett_status(c, j->id, ny_status);
         jobbsoker_repo::insert_hendelser(
-            c, {{j->id, ja ? hendelsestype::svart_ja : hendelsestype::svart_nei, aktortype::jobbsoker, fnr, {}}}, now);
+            c, {{j->id, ja ? hendelsestype::svart_ja : hendelsestype::svart_nei, aktortype::jobbsoker, fnr, {}}}, clock_.now());
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Job seekers on a meeting: add, list, search, invite, remove, their events, and the citizen's
-// own view and answer. Visibility applies to every read.
+// Job seekers on a meeting: add, list, search, invite, remove, answer on their behalf, their
+// events, and the citizen's own row and answer. Visibility applies to every read; the lists and
+// the events are for the meeting's owners.
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,14 +13,6 @@
 #include "modules/jobbsoker/jobbsoker_repository.hpp"
 
 namespace rt::jobbsoker {
-
-struct BorgerStatus {
-    std::string person_treff_id;
-    std::string status;
-    bool er_invitert = false;
-    bool har_svart = false;
-    std::optional<bool> svar;
-};
 
 // A notification service receipt (minsideVarselSvar), already validated.
 struct MinsideSvar {
@@ -36,13 +29,16 @@ public:
 
     std::vector<Jobbsoker> legg_til(const auth::Principal& p, const std::string& treff_id,
                                     const std::vector<jobbsoker_repo::NyJobbsoker>& nye);
-    std::vector<Jobbsoker> list(const std::string& treff_id);
-    jobbsoker_repo::SokResultat sok(const std::string& treff_id, const jobbsoker_repo::Sok& sok);
+    std::vector<Jobbsoker> list(const auth::Principal& p, const std::string& treff_id);
+    jobbsoker_repo::SokResultat sok(const auth::Principal& p, const std::string& treff_id, const jobbsoker_repo::Sok& sok);
     void inviter(const auth::Principal& p, const std::string& treff_id, const std::vector<std::string>& ids);
     void slett(const auth::Principal& p, const std::string& treff_id, const std::string& id);
-    std::vector<jobbsoker_repo::HendelseMedPerson> hendelser(const std::string& treff_id);
+    std::vector<jobbsoker_repo::HendelseMedPerson> hendelser(const auth::Principal& p, const std::string& treff_id);
+    // An owner answers for the job seeker: yes, no, or none (back to INVITERT).
+    void svar_for(const auth::Principal& p, const std::string& treff_id, const std::string& id, std::optional<bool> svar);
 
-    BorgerStatus borger(const std::string& treff_id, const std::string& fnr);
+    // The citizen's own row on the meeting, with its events.
+    Jobbsoker borger(const std::string& treff_id, const std::string& fnr);
     void svar(const std::string& treff_id, const std::string& fnr, bool ja);
 
     // False when no job seeker matches (logged by the caller).

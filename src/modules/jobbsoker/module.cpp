@@ -6,6 +6,7 @@
 #include "infra/pg/notifications.hpp"
 #include "infra/scheduler.hpp"
 #include "modules/jobbsoker/http_api.hpp"
+#include "modules/jobbsoker/jobbsoker_pa_treff.hpp"
 #include "modules/jobbsoker/minside_river.hpp"
 
 namespace rt::jobbsoker {
@@ -16,7 +17,9 @@ Module::Module(ModuleContext& ctx)
       relay_(ctx.db, ctx.bus, ctx.rapid, ctx.metrics, ctx.clock),
       synlighet_(ctx.db),
       oppslag_(ctx.db) {
-    registrer_treff_api(ctx.routes, ctx.auth, treff_);
+    treff_.legg_til_deltaker(jobbsokere_pa_treff());
+    registrer_treff_api(ctx.routes, ctx.auth, treff_,
+                        [this](const std::string& treff_id, const std::string& fnr) { return oppslag_.er_invitert(treff_id, fnr); });
     registrer_jobbsoker_api(ctx.routes, ctx.auth, jobbsokere_);
     registrer_borger_api(ctx.routes, ctx.auth, jobbsokere_);
 
@@ -29,6 +32,8 @@ Module::Module(ModuleContext& ctx)
     });
 
     ctx.scheduler.add({kRelayJob, ctx.config.hendelse_relay_intervall, [this] { relay_.kjor(); }});
+    ctx.scheduler.add({kAutoFullforJob, ctx.config.auto_fullfor_intervall, [this] { treff_.fullfor_avsluttede(); },
+                       kAutoFullforForsteKjoring});
     auto& scheduler = ctx.scheduler;
     ctx.notifications.on("hendelse_utboks", [&scheduler] { scheduler.wake(kRelayJob); });
 

@@ -15,4 +15,19 @@ std::optional<SynligJobbsoker> JobbsokerOppslag::synlig_jobbsoker(const std::str
     });
 }
 
+std::optional<std::vector<std::string>> JobbsokerOppslag::eiere(const std::string& treff_id) const {
+    return db_.with([&](pg::Connection& c) -> std::optional<std::vector<std::string>> {
+        auto t = treff_repo::find(c, treff_id);
+        if (!t) return std::nullopt;
+        return t->eiere;
+    });
+}
+
+bool JobbsokerOppslag::er_invitert(const std::string& treff_id, const std::string& fnr) const {
+    return db_.with([&](pg::Connection& c) {
+        auto j = jobbsoker_repo::find_by_fnr(c, treff_id, fnr);
+        return j && j->er_synlig && status::er_invitert(j->status);
+    });
+}
+
 }  // namespace rt::jobbsoker

@@ -30,20 +30,26 @@ VidereformidletHendelse til_hendelse(const pg::Result& r, int i) {
     auto fnr = r.str(i, 7);
     TreffInfo t{r.str(i, 8),      r.str(i, 9),      r.opt_str(i, 10), r.opt_time(i, 11), r.opt_time(i, 12),
                 r.opt_time(i, 13), r.opt_str(i, 14), r.opt_str(i, 15), r.opt_str(i, 16)};
+    auto aktortype = r.str(i, 17);
     auto id = r.str(i, 0);
     if (type == hendelsestype::invitert) return Invitert{id, fnr, std::move(t), aktor, tidspunkt};
-    if (type == hendelsestype::treff_endret) {
+    if (type == hendelsestype::treff_endret) return TreffEndret{id, fnr, std::move(t), aktor, std::nullopt, tidspunkt, type};
+    if (type == hendelsestype::treff_endret_notifikasjon) {
         std::vector<std::string> felter;
         if (data) {
             auto parsed = boost::json::parse(*data);  // kept alive: the loop walks inside it
             for (const auto& f : parsed.at("endredeFelter").as_array()) felter.emplace_back(f.as_string());
         }
-        return TreffEndret{id, fnr, std::move(t), aktor, std::move(felter), tidspunkt};
+        return TreffEndret{id, fnr, std::move(t), aktor, std::move(felter), tidspunkt, type};
     }
-    SvarOgStatus s{id, fnr, t.id, std::nullopt, std::nullopt, aktor, false, tidspunkt};
+    SvarOgStatus s{id, fnr, t.id, std::nullopt, std::nullopt, aktor, false, tidspunkt, type, aktortype};
     if (type == hendelsestype::svart_ja) s.svar = true, s.endret_av_personbruker = true;
     else if (type == hendelsestype::svart_nei) s.svar = false, s.endret_av_personbruker = true;
-    else if (type == hendelsestype::svart_ja_avlyst) s.svar = true, s.treffstatus = "avlyst";
+    else if (type == hendelsestype::svart_ja_av_eier) s.svar = true;
+    else if (type == hendelsestype::svart_nei_av_eier) s.svar = false;
+    else if (type == hendelsestype::svar_fjernet_av_eier) {
+        // Neither svar nor treffstatus, as in the original; the card module reads the type.
+    } else if (type == hendelsestype::svart_ja_avlyst) s.svar = true, s.treffstatus = "avlyst";
     else if (type == hendelsestype::svart_ja_fullfort) s.svar = true, s.treffstatus = "fullført";
     else if (type == hendelsestype::ikke_svart_avlyst) s.treffstatus = "avlyst";
     else if (type == hendelsestype::ikke_svart_fullfort) s.treffstatus = "fullført";
@@ -81,14 +87,19 @@ rapid::Message til_melding(const VidereformidletHendelse& h) {
             {"poststed", tekst(e->treff.poststed)}});
     }
     if (const auto* e = std::get_if<TreffEndret>(&h)) {
-        boost::json::array felter;
-        for (const auto& f : e->endrede_felter) felter.emplace_back(f);
-        return rapid::Message(boost::json::object{
+        boost::json::object o{
             {"@event_name", "rekrutteringstreffoppdatering"}, {"fnr", e->fnr}, {"rekrutteringstreffId", e->treff.id},
             {"hendelseId", e->hendelse_id}, {"tittel", e->treff.tittel}, {"fraTid", tid_json(e->treff.fra_tid)},
             {"tilTid", tid_json(e->treff.til_tid)}, {"gateadresse", tekst(e->treff.gateadresse)},
             {"postnummer", tekst(e->treff.postnummer)}, {"poststed", tekst(e->treff.poststed)},
-            {"endretAv", e->endret_av}, {"endredeFelter", std::move(felter)}});
+            {"endretAv", e->endret_av}};
+        // Only the notification carries the key: the notification service sends for those messages alone.
+        if (e->endrede_felter) {
+            boost::json::array felter;
+            for (const auto& f : *e->endrede_felter) felter.emplace_back(f);
+            o["endredeFelter"] = std::move(felter);
+        }
+        return rapid::Message(std::move(o));
     }
     const auto& e = std::get<SvarOgStatus>(h);
     boost::json::object o{{"@event_name", "rekrutteringstreffSvarOgStatus"}, {"fnr", e.fnr},
@@ -113,7 +124,7 @@ std::size_t HendelseRelay::kjor() {
             return c.query(R"(
                 SELECT u.hendelse_id, u.rekkefolge, h.hendelsestype, h.tidspunkt, h.aktoridentifikasjon, h.hendelse_data,
                        j.id, j.fodselsnummer, t.id, t.tittel, t.beskrivelse, t.fra_tid, t.til_tid, t.svarfrist,
-                       t.gateadresse, t.postnummer, t.poststed
+                       t.gateadresse, t.postnummer, t.poststed, h.opprettet_av_aktortype
                 FROM hendelse_utboks u
                 JOIN jobbsoker_hendelse h ON h.id = u.hendelse_id
                 JOIN jobbsoker j ON j.id = u.jobbsoker_id

@@ -5,7 +5,7 @@
 #include "infra/auth/authenticator.hpp"
 #include "infra/auth/principal.hpp"
 #include "infra/http/message.hpp"
-#include "modules/jobbsoker/model.hpp"
+#include "modules/jobbsoker/treff_model.hpp"
 
 namespace rt::jobbsoker {
 
@@ -18,8 +18,9 @@ inline constexpr std::initializer_list<Role> alle_veilederroller = {Role::Arbeid
 void krev_veileder(const auth::Principal& p, std::initializer_list<Role> roller);
 // A citizen (TokenX); a counsellor is 403.
 void krev_borger(const auth::Principal& p);
-// An owner with ARBEIDSGIVER_RETTET, or UTVIKLER.
-void krev_eier(const auth::Principal& p, const Treff& t);
+// An owner with ARBEIDSGIVER_RETTET, or UTVIKLER (403 otherwise).
+void krev_eier(const auth::Principal& p, const std::vector<std::string>& eiere);
+inline void krev_eier(const auth::Principal& p, const Treff& t) { krev_eier(p, t.eiere); }
 
 // The caller of a request as a counsellor with one of `roller` (401 without a valid token, 403
 // otherwise), or as a citizen.

@@ -1,0 +1,44 @@
+#pragma once
+// What the meeting's lifecycle lets others do in its own transaction. A participant is a part of
+// the service that has something on a meeting (its job seekers now, its employers later); the
+// lifecycle knows nothing of them beyond this. Each change of a meeting runs, under the meeting's
+// row lock and in one transaction: the lifecycle's own checks, every participant's `sjekk`, the
+// change and its meeting event, every participant's `virkning`. So a participant's consequences
+// (the job seekers' events of a cancellation, say) commit or roll back with the meeting's change.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "infra/pg/connection.hpp"
+#include "modules/jobbsoker/treff_model.hpp"
+
+namespace rt::jobbsoker {
+
+// A change of a meeting as it is being made.
+struct Treffendring {
+    Treff treff;                // as it was before the change, under its row lock
+    std::string hendelsestype;  // the meeting event being written (treffhendelsestype)
+    Aktor aktor;
+    Instant tidspunkt;
+    std::vector<std::string> endrede_felter;  // TREFF_ENDRET_ETTER_PUBLISERING only
+};
+
+struct TreffDeltaker {
+    std::string navn;
+    // Before the change: throws a Problem (409) to refuse it.
+    std::function<void(pg::Connection&, const Treffendring&)> sjekk;
+    // After the meeting's event is written: the participant's own consequences.
+    std::function<void(pg::Connection&, const Treffendring&)> virkning;
+    // Fills in the participant's counts in the meeting's JSON.
+    std::function<void(pg::Connection&, Treff&)> tell;
+    // The participant's events on the meeting for allehendelser, with their ressurs and subject.
+    std::function<std::vector<TreffHendelse>(pg::Connection&, const std::string& treff_id)> hendelser;
+};
+
+// The merged event list: newest first; at the same instant (one transaction) a participant's
+// events are the consequences of the meeting's and count as newer, in the order participants
+// were added; within one source, the later written is the newer.
+std::vector<TreffHendelse> flett_hendelser(std::vector<std::vector<TreffHendelse>> kilder);
+
+}  // namespace rt::jobbsoker
