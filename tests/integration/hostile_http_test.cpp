@@ -113,7 +113,7 @@ TEST_CASE("hostile: thousands of random paths and methods without a token do not
     REQUIRE(s.handled == 0);
 }
 
-TEST_CASE("hostile: a request without a valid token is refused from its headers; its body is never read", "[hostile]") {
+TEST_CASE("hostile: a request without a valid token is refused from its headers, its body is never read", "[hostile]") {
     HostileServer s;
     RawConnection c(s.port());
     // Announces 60 KiB and sends none of it: the answer comes anyway, at once.
@@ -280,7 +280,7 @@ TEST_CASE("hostile: beyond the connection limit new connections are closed, and 
     REQUIRE(status_of(again.read_response()) == 200);
 }
 
-TEST_CASE("hostile: bodies being read share one budget; past it a request is 503 at once", "[hostile]") {
+TEST_CASE("hostile: bodies being read share one budget, past it a request is 503 at once", "[hostile]") {
     HostileServer s([](http::ServerOptions& o) {
         o.body_limit = 64 * 1024;
         o.body_budget = 128 * 1024;

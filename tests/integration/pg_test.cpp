@@ -138,7 +138,7 @@ TEST_CASE("text with a NUL character is refused, never stored cut short") {
     REQUIRE(db.count("SELECT count(*) FROM t") == 0);
 }
 
-TEST_CASE("every connection has the statement and lock timeouts it was given; hitting one is a TransientError") {
+TEST_CASE("every connection has the statement and lock timeouts it was given, hitting one is a TransientError") {
     test::TestDatabase db(false);
     pg::SessionSettings settings;
     settings.statement_timeout_ms = 300;

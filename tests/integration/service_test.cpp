@@ -25,7 +25,7 @@ Config test_config(const std::string& db_url) {
 }
 }  // namespace
 
-TEST_CASE("service: alive at once, migrates, then ready; metrics in Prometheus format") {
+TEST_CASE("service: alive at once, migrates, then ready, metrics in Prometheus format") {
     test::TestDatabase db(false);
     Service service(test_config(db.url()));
     service.start();
@@ -57,7 +57,7 @@ TEST_CASE("service: not ready while the database is unreachable, and start gives
     service.stop();
 }
 
-TEST_CASE("service binary: SIGTERM stops it gracefully with exit code 0; a bad variable is exit code 2") {
+TEST_CASE("service binary: SIGTERM stops it gracefully with exit code 0, a bad variable is exit code 2") {
     test::TestDatabase db(false);
     auto url = db.url();
     std::string db_env = "DATABASE_URL=" + url, port_env = "HTTP_PORT=18123", level = "LOG_LEVEL=warn";
@@ -88,7 +88,7 @@ TEST_CASE("service binary: SIGTERM stops it gracefully with exit code 0; a bad v
     REQUIRE(WEXITSTATUS(status) == 2);
 }
 
-TEST_CASE("service: /isready turns 503 within 2 s of the database going silent; health and metrics answer at once") {
+TEST_CASE("service: /isready turns 503 within 2 s of the database going silent, health and metrics answer at once") {
     test::TestDatabase db(true);
     // postgresql://user@host:port/name, reached through a proxy that the test can silence.
     auto url = db.url();

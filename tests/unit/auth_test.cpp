@@ -468,7 +468,7 @@ TEST_CASE("auth: a withdrawn key stops working within ten minutes, even for a to
     REQUIRE(verifier.verify(issuers.azure.counsellor("Z990002")).at("NAVident").as_string() == "Z990002");
 }
 
-TEST_CASE("auth: keys are fetched off the caller's thread; with no wait an unknown kid is WouldBlock, a short wait gets it",
+TEST_CASE("auth: keys are fetched off the caller's thread, with no wait an unknown kid is WouldBlock, a short wait gets it",
           "[auth]") {
     rt::FixedClock clock{kNow};
     rt::test::TokenFactory factory("https://login.test/treg", "app", clock);

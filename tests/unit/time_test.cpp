@@ -46,7 +46,7 @@ TEST_CASE("formatting in Oslo time follows daylight saving") {
     REQUIRE(p.minute == 0);
 }
 
-TEST_CASE("years 1 to 9999 with any offset up to 18 hours are accepted; others are refused") {
+TEST_CASE("years 1 to 9999 with any offset up to 18 hours are accepted, others are refused") {
     REQUIRE(tid::parse_iso("0001-01-01T00:00:00+18:00").has_value());
     REQUIRE(tid::parse_iso("9999-12-31T23:59:59.999999-18:00").has_value());
     REQUIRE(tid::parse_iso("0001-01-01T00:00:00").has_value());  // Oslo local mean time
