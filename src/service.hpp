@@ -20,6 +20,7 @@
 #include "infra/scheduler.hpp"
 #include "infra/ticker.hpp"
 #include "modules/aktivitetskort/module.hpp"
+#include "modules/arbeidsgiver/module.hpp"
 #include "modules/jobbsoker/module.hpp"
 #include "modules/synlighet/module.hpp"
 
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<jobbsoker::Module> jobbsoker_;
     std::unique_ptr<synlighet::Module> synlighet_;
     std::unique_ptr<aktivitetskort::Module> aktivitetskort_;
+    std::unique_ptr<arbeidsgiver::Module> arbeidsgiver_;
     http::Server server_;
     std::unique_ptr<pg::Connection> health_connection_;  // used by readiness_ticker_ only
     Ticker readiness_ticker_;
