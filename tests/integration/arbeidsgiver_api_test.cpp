@@ -2,7 +2,9 @@
 // HTTP and the real PostgreSQL: every endpoint's answers, its events, the reactivation rule, the
 // meeting's deletion taking its employers along, allehendelser and the metadata lists.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <set>
+#include <thread>
 
 #include "core/ids.hpp"
 #include "core/time.hpp"
@@ -408,4 +410,45 @@ TEST_CASE("arbeidsgiver: the needs metadata lists the ten forms of employment an
     REQUIRE(c.call("GET", "/api/rekrutteringstreff/arbeidsgiver-behov-metadata", c.veileder("Z1", {})).status == 403);
     REQUIRE(c.call("GET", "/api/rekrutteringstreff/arbeidsgiver-behov-metadata", c.borger(test_fnr(0))).status == 403);
     REQUIRE(c.call("GET", "/api/rekrutteringstreff/arbeidsgiver-behov-metadata", "").status == 401);
+}
+
+TEST_CASE("arbeidsgiver: the same organisation posted at once from many requests is added once, the rest are 409") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet(kEier);
+    auto treff = nytt_treff(c, eier);
+    constexpr int kSamtidige = 8;
+    std::vector<int> status(kSamtidige);
+    std::vector<std::thread> tråder;
+    for (int i = 0; i < kSamtidige; ++i)
+        tråder.emplace_back([&, i] {
+            auto sti = i % 2 == 0 ? "/arbeidsgiver" : "/arbeidsgiver-med-behov";
+            auto body = i % 2 == 0 ? arbeidsgiver_body("123456789") : med_behov_body("123456789");
+            status[i] = c.call("POST", path(treff, sti), eier, body).status;
+        });
+    for (auto& t : tråder) t.join();
+    REQUIRE(std::count(status.begin(), status.end(), 201) == 1);
+    REQUIRE(std::count(status.begin(), status.end(), 409) == kSamtidige - 1);
+    REQUIRE(c.db.count("SELECT count(*) FROM arbeidsgiver") == 1);
+}
+
+TEST_CASE("arbeidsgiver: a meeting deleted while employers are added leaves none of them active") {
+    Component c;
+    auto eier = c.arbeidsgiverrettet(kEier);
+    auto treff = nytt_treff(c, eier);
+    constexpr int kSamtidige = 6;
+    std::vector<int> status(kSamtidige);
+    std::vector<std::thread> tråder;
+    for (int i = 0; i < kSamtidige; ++i)
+        tråder.emplace_back([&, i] {
+            status[i] = c.call("POST", path(treff, "/arbeidsgiver"), eier, arbeidsgiver_body(std::to_string(100000000 + i))).status;
+        });
+    auto slett = c.call("DELETE", path(treff), eier).status;
+    for (auto& t : tråder) t.join();
+    REQUIRE(slett == 200);
+    for (int s : status) REQUIRE((s == 201 || s == 409));
+    // Whatever got in before the deletion went out with it; whatever came after was refused.
+    REQUIRE(c.db.count("SELECT count(*) FROM arbeidsgiver WHERE status = 'AKTIV'") == 0);
+    REQUIRE(c.db.count("SELECT count(*) FROM arbeidsgiver") == std::count(status.begin(), status.end(), 201));
+    REQUIRE(c.db.count("SELECT count(*) FROM arbeidsgiver_hendelse WHERE hendelsestype = 'SLETTET'") ==
+            std::count(status.begin(), status.end(), 201));
 }
