@@ -89,7 +89,7 @@ void Service::register_operational_routes() {
         return http::text(503, why);
     }, http::Runs::io);
     router_.add_public("GET", "/metrics", [this](http::Request&) {
-        return http::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
+        return http::text(200, metrics_.render_recent(std::chrono::seconds(1)), "text/plain; version=0.0.4; charset=utf-8");
     }, http::Runs::io);
     http::register_api_docs(router_);
     metrics_.gauge_callback("db_pool_connections", [this] {
