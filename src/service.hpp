@@ -22,6 +22,7 @@
 #include "modules/aktivitetskort/module.hpp"
 #include "modules/jobbsoker/module.hpp"
 #include "modules/synlighet/module.hpp"
+#include "modules/treff/module.hpp"
 
 namespace rt {
 
@@ -48,6 +49,7 @@ public:
     Bus& bus() { return bus_; }
     Scheduler& scheduler() { return scheduler_; }
     rapid::Rapid& rapid() { return *rapid_; }
+    treff::Module& treff() { return *treff_; }
     jobbsoker::Module& jobbsoker() { return *jobbsoker_; }
     aktivitetskort::Module& aktivitetskort() { return *aktivitetskort_; }
     kafka::Topics& topics() { return topics_; }
@@ -74,6 +76,8 @@ private:
     pg::Notifications notifications_;
     auth::Authenticator auth_;
     ModuleContext context_;
+    // The meeting first: the modules with something on a meeting add themselves to its participants.
+    std::unique_ptr<treff::Module> treff_;
     std::unique_ptr<jobbsoker::Module> jobbsoker_;
     std::unique_ptr<synlighet::Module> synlighet_;
     std::unique_ptr<aktivitetskort::Module> aktivitetskort_;
