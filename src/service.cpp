@@ -60,7 +60,8 @@ Service::Service(Config config, std::shared_ptr<const Clock> clock)
       notifications_(config_.database_url),
       auth_(config_, *clock_),
       context_{config_, *clock_, bus_, router_, *rapid_, topics_, scheduler_, pool_, notifications_, auth_, metrics_, readiness_},
-      jobbsoker_(std::make_unique<jobbsoker::Module>(context_)),
+      treff_(std::make_unique<treff::Module>(context_)),
+      jobbsoker_(std::make_unique<jobbsoker::Module>(context_, treff_->deltakere())),
       synlighet_(std::make_unique<synlighet::Module>(context_, jobbsoker_->synlighet())),
       aktivitetskort_(std::make_unique<aktivitetskort::Module>(context_, jobbsoker_->oppslag())),
       arbeidsgiver_(std::make_unique<arbeidsgiver::Module>(
@@ -92,7 +93,7 @@ void Service::register_operational_routes() {
         return http::text(503, why);
     }, http::Runs::io);
     router_.add_public("GET", "/metrics", [this](http::Request&) {
-        return http::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
+        return http::text(200, metrics_.render_recent(std::chrono::seconds(1)), "text/plain; version=0.0.4; charset=utf-8");
     }, http::Runs::io);
     http::register_api_docs(router_);
     metrics_.gauge_callback("db_pool_connections", [this] {

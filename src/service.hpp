@@ -23,6 +23,7 @@
 #include "modules/arbeidsgiver/module.hpp"
 #include "modules/jobbsoker/module.hpp"
 #include "modules/synlighet/module.hpp"
+#include "modules/treff/module.hpp"
 
 namespace rt {
 
@@ -49,6 +50,7 @@ public:
     Bus& bus() { return bus_; }
     Scheduler& scheduler() { return scheduler_; }
     rapid::Rapid& rapid() { return *rapid_; }
+    treff::Module& treff() { return *treff_; }
     jobbsoker::Module& jobbsoker() { return *jobbsoker_; }
     aktivitetskort::Module& aktivitetskort() { return *aktivitetskort_; }
     kafka::Topics& topics() { return topics_; }
@@ -75,6 +77,8 @@ private:
     pg::Notifications notifications_;
     auth::Authenticator auth_;
     ModuleContext context_;
+    // The meeting first: the modules with something on a meeting add themselves to its participants.
+    std::unique_ptr<treff::Module> treff_;
     std::unique_ptr<jobbsoker::Module> jobbsoker_;
     std::unique_ptr<synlighet::Module> synlighet_;
     std::unique_ptr<aktivitetskort::Module> aktivitetskort_;

@@ -145,4 +145,15 @@ void audit_access(std::string_view nav_ident, std::string_view rekrutteringstref
     std::fflush(out);
 }
 
+bool Throttle::pass(long long& held_back) {
+    auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    auto next = next_.load();
+    if (now < next || !next_.compare_exchange_strong(next, now + every_)) {
+        ++held_;
+        return false;
+    }
+    held_back = held_.exchange(0);
+    return true;
+}
+
 }  // namespace rt::log

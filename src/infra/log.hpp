@@ -1,7 +1,9 @@
 #pragma once
 // Operator logs: one JSON object per line on stdout (@timestamp, level, message, logger, fields).
 // Never put a fødselsnummer here; use secure() for lines that need one.
+#include <atomic>
 #include <boost/json/object.hpp>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -30,6 +32,21 @@ inline void warn(std::string_view logger, std::string_view message, const boost:
 inline void error(std::string_view logger, std::string_view message, const boost::json::object& fields = {}) {
     write(Level::error, logger, message, fields);
 }
+
+// Lets a repeated line through at most once per interval, so that a flood (a hostile client, a
+// broken dependency) costs neither the log pipeline nor the thread that logs. Thread-safe.
+class Throttle {
+public:
+    explicit Throttle(std::chrono::steady_clock::duration every) : every_(every.count()) {}
+    // True for the first call and then at most once per interval; `held_back` is set to the
+    // number of calls refused since the last one that passed.
+    bool pass(long long& held_back);
+
+private:
+    std::atomic<long long> next_{0};
+    std::atomic<long long> held_{0};
+    long long every_;
+};
 
 // The secure stream, for lines that must carry personal data; dropped unless a path is set.
 void open_secure(const std::string& path);

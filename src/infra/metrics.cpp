@@ -117,6 +117,16 @@ void Metrics::add_renderer(std::function<void(std::string&)> render) {
     renderers_.push_back(std::move(render));
 }
 
+std::string Metrics::render_recent(std::chrono::milliseconds max_age) const {
+    std::lock_guard lock(recent_mutex_);
+    auto now = std::chrono::steady_clock::now();
+    if (recent_.empty() || now - recent_at_ >= max_age) {
+        recent_ = render();
+        recent_at_ = now;
+    }
+    return recent_;
+}
+
 std::string Metrics::render() const {
     std::string out;
     std::vector<std::function<void(std::string&)>> renderers;

@@ -1,5 +1,6 @@
 #pragma once
 // Prometheus metrics: counters, gauges and histograms with labels, rendered in the text format.
+#include <chrono>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -30,6 +31,9 @@ public:
 
     double counter_value(std::string_view counter, const Labels& labels = {}) const;
     std::string render() const;
+    // The last rendering if it is younger than max_age, else a new one. /metrics is answered on
+    // the I/O threads: a client that scrapes in a loop must cost a copy, not a rendering each.
+    std::string render_recent(std::chrono::milliseconds max_age) const;
 
 private:
     struct Histogram {
@@ -51,6 +55,9 @@ private:
     std::map<std::string, Family, std::less<>> families_;
     std::vector<std::function<void(std::string&)>> renderers_;
     std::mutex refresh_mutex_;  // one refresh at a time
+    mutable std::mutex recent_mutex_;
+    mutable std::string recent_;
+    mutable std::chrono::steady_clock::time_point recent_at_{};
 };
 
 // Named conditions behind /isready: all must hold. Checks may wait on the network, so /isready

@@ -26,7 +26,7 @@ constexpr const char* kEier = "Z100001";
 
 // A published meeting with `n` job seekers from test_fnr(forste), all invited; the first says
 // yes on their behalf. `avsluttet`: it ended yesterday, otherwise it is two weeks ahead.
-std::string treff(const Component& c, bool avsluttet, int forste, int n = 2) {
+std::string publisert_treff(const Component& c, bool avsluttet, int forste, int n = 2) {
     auto eier = c.arbeidsgiverrettet(kEier);
     auto id = std::string(c.json("POST", "/api/rekrutteringstreff", eier, "{}", 201).at("id").as_string());
     c.json("PUT", path(id), eier, c.felter("Treff", avsluttet ? -1 : 14));
@@ -79,15 +79,15 @@ test::ComponentOptions fang_svar_og_status(Fanget& f) {
 TEST_CASE("auto-complete: a meeting whose tilTid passed is completed as SYSTEM, and running, cancelled and draft ones are left") {
     Fanget fanget;
     Component c(fang_svar_og_status(fanget));
-    auto ferdig = treff(c, true, 0);
-    auto pagar = treff(c, false, 2);
-    auto avlyst = treff(c, true, 4);
+    auto ferdig = publisert_treff(c, true, 0);
+    auto pagar = publisert_treff(c, false, 2);
+    auto avlyst = publisert_treff(c, true, 4);
     c.json("POST", path(avlyst, "/avlys"), c.arbeidsgiverrettet(kEier));
     auto utkast = std::string(c.json("POST", "/api/rekrutteringstreff", c.arbeidsgiverrettet(kEier), "{}", 201).at("id").as_string());
     c.json("PUT", path(utkast), c.arbeidsgiverrettet(kEier), c.felter("Utkast", -1));
     REQUIRE(status(c, ferdig) == "PUBLISERT");  // nothing ran at start: the first run is two minutes later
 
-    REQUIRE(c.service->scheduler().run_once(jobbsoker::kAutoFullforJob));
+    REQUIRE(c.service->scheduler().run_once(rt::treff::kAutoFullforJob));
     CHECK(status(c, ferdig) == "FULLFØRT");
     CHECK(c.db.scalar("SELECT sist_endret_av FROM rekrutteringstreff WHERE id = '" + ferdig + "'") == "SYSTEM");
     CHECK(fullfort_hendelser(c, ferdig) == kSystemetsFullforing);
@@ -124,10 +124,10 @@ TEST_CASE("auto-complete: a meeting whose tilTid passed is completed as SYSTEM, 
 
     // A second run finds nothing to do; once the other meeting has ended, it is completed too.
     auto før = c.snapshot();
-    REQUIRE(c.service->scheduler().run_once(jobbsoker::kAutoFullforJob));
+    REQUIRE(c.service->scheduler().run_once(rt::treff::kAutoFullforJob));
     CHECK(c.snapshot() == før);
     c.clock->advance(std::chrono::hours(24 * 15));
-    REQUIRE(c.service->scheduler().run_once(jobbsoker::kAutoFullforJob));
+    REQUIRE(c.service->scheduler().run_once(rt::treff::kAutoFullforJob));
     CHECK(status(c, pagar) == "FULLFØRT");
     CHECK(fullfort_hendelser(c, pagar) == kSystemetsFullforing);
     CHECK(status(c, avlyst) == "AVLYST");
@@ -135,9 +135,9 @@ TEST_CASE("auto-complete: a meeting whose tilTid passed is completed as SYSTEM, 
 
 TEST_CASE("auto-complete: a meeting that fails is logged and left for the next run, and the others are completed") {
     Component c;
-    auto feiler = treff(c, true, 0);
-    auto andre = treff(c, true, 2);
-    auto tredje = treff(c, true, 4);
+    auto feiler = publisert_treff(c, true, 0);
+    auto andre = publisert_treff(c, true, 2);
+    auto tredje = publisert_treff(c, true, 4);
     // The database refuses the failing meeting's fate events, so its whole transaction rolls back.
     c.db.connect().exec(fmt::format(R"(
         CREATE FUNCTION nekt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'nektet av testen'; END $$;
@@ -152,7 +152,7 @@ TEST_CASE("auto-complete: a meeting that fails is logged and left for the next r
         std::lock_guard lock(mutex);
         linjer.emplace_back(line);
     });
-    REQUIRE(c.service->scheduler().run_once(jobbsoker::kAutoFullforJob));
+    REQUIRE(c.service->scheduler().run_once(rt::treff::kAutoFullforJob));
     log::set_sink({});
     CHECK(status(c, feiler) == "PUBLISERT");
     CHECK(fullfort_hendelser(c, feiler) == " | ");  // not even the meeting's own event
@@ -168,7 +168,7 @@ TEST_CASE("auto-complete: a meeting that fails is logged and left for the next r
     }
 
     c.db.connect().exec("DROP TRIGGER nekt ON jobbsoker_hendelse");
-    REQUIRE(c.service->scheduler().run_once(jobbsoker::kAutoFullforJob));
+    REQUIRE(c.service->scheduler().run_once(rt::treff::kAutoFullforJob));
     CHECK(status(c, feiler) == "FULLFØRT");
     CHECK(fullfort_hendelser(c, feiler) == kSystemetsFullforing);
 }
@@ -184,10 +184,10 @@ TEST_CASE("auto-complete: two instances on one database complete each meeting on
         b.join();
     };
     std::vector<std::string> treffene;
-    for (int i = 0; i < 4; ++i) treffene.push_back(treff(c, true, 10 * i, 3));
+    for (int i = 0; i < 4; ++i) treffene.push_back(publisert_treff(c, true, 10 * i, 3));
 
     // Through the scheduler: the job's lock lets one instance run at a time.
-    kappes([](Service& s) { s.scheduler().run_once(jobbsoker::kAutoFullforJob); });
+    kappes([](Service& s) { s.scheduler().run_once(rt::treff::kAutoFullforJob); });
     for (const auto& id : treffene) {
         CHECK(status(c, id) == "FULLFØRT");
         CHECK(fullfort_hendelser(c, id) ==
@@ -198,9 +198,9 @@ TEST_CASE("auto-complete: two instances on one database complete each meeting on
     // Around the lock, both at once: the checks made again under each meeting's row lock still
     // let exactly one of them complete it.
     treffene.clear();
-    for (int i = 0; i < 4; ++i) treffene.push_back(treff(c, true, 100 + 10 * i, 3));
+    for (int i = 0; i < 4; ++i) treffene.push_back(publisert_treff(c, true, 100 + 10 * i, 3));
     std::atomic<std::size_t> fullfort{0};
-    kappes([&](Service& s) { fullfort += s.jobbsoker().treff().fullfor_avsluttede(); });
+    kappes([&](Service& s) { fullfort += s.treff().tjeneste().fullfor_avsluttede(); });
     CHECK(fullfort == treffene.size());
     for (const auto& id : treffene) {
         CHECK(status(c, id) == "FULLFØRT");
@@ -215,8 +215,8 @@ TEST_CASE("auto-complete: two instances on one database complete each meeting on
 
 TEST_CASE("auto-complete: the scheduled job is registered and runs when woken, as it will every interval") {
     Component c;
-    auto id = treff(c, true, 0);
-    c.service->scheduler().wake(jobbsoker::kAutoFullforJob);
+    auto id = publisert_treff(c, true, 0);
+    c.service->scheduler().wake(rt::treff::kAutoFullforJob);
     REQUIRE(eventually([&] { return status(c, id) == "FULLFØRT"; }));
     CHECK(fullfort_hendelser(c, id) == kSystemetsFullforing);
 }

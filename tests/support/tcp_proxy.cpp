@@ -19,7 +19,10 @@ struct TcpProxy::State {
 
 namespace {
 
-void pump(std::shared_ptr<TcpProxy::State> s, std::shared_ptr<tcp::socket> from, std::shared_ptr<tcp::socket> to) {
+// Handlers hold the State by plain pointer: the proxy joins its thread before the State goes, and
+// a handler still pending then is destroyed with the io_context. A shared_ptr in a pending handler
+// would keep the State (which owns the io_context, which owns the handler) alive for ever.
+void pump(TcpProxy::State* s, std::shared_ptr<tcp::socket> from, std::shared_ptr<tcp::socket> to) {
     auto buf = std::make_shared<std::array<char, 16384>>();
     from->async_read_some(asio::buffer(*buf), [s, from, to, buf](boost::system::error_code ec, std::size_t n) {
         if (ec) {
@@ -37,7 +40,7 @@ void pump(std::shared_ptr<TcpProxy::State> s, std::shared_ptr<tcp::socket> from,
     });
 }
 
-void accept(std::shared_ptr<TcpProxy::State> s) {
+void accept(TcpProxy::State* s) {
     s->acceptor.async_accept([s](boost::system::error_code ec, tcp::socket socket) {
         if (ec) return;
         auto client = std::make_shared<tcp::socket>(std::move(socket));
@@ -59,8 +62,8 @@ void accept(std::shared_ptr<TcpProxy::State> s) {
 
 TcpProxy::TcpProxy(std::string target_host, unsigned short target_port) : state_(std::make_shared<State>()) {
     state_->target = tcp::endpoint(asio::ip::make_address(target_host), target_port);
-    accept(state_);
-    thread_ = std::thread([s = state_] { s->ioc.run(); });
+    accept(state_.get());
+    thread_ = std::thread([s = state_.get()] { s->ioc.run(); });
 }
 
 TcpProxy::~TcpProxy() {

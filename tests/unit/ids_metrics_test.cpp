@@ -2,6 +2,7 @@
 #include <set>
 
 #include "core/ids.hpp"
+#include "infra/log.hpp"
 #include "infra/metrics.hpp"
 
 TEST_CASE("new UUIDs are version 4, canonical and distinct") {
@@ -63,4 +64,28 @@ TEST_CASE("readiness names every failing condition") {
     REQUIRE(r.failing() == std::vector<std::string>{"kafka"});  // what the last refresh found
     r.refresh();
     REQUIRE(r.failing().empty());
+}
+
+TEST_CASE("metrics: a recent rendering is reused until it is older than asked, then rendered anew") {
+    rt::Metrics m;
+    m.add("scrapes_total");
+    auto first = m.render_recent(std::chrono::hours(1));
+    m.add("scrapes_total");
+    REQUIRE(m.render_recent(std::chrono::hours(1)) == first);
+    REQUIRE(first.find("scrapes_total 1") != std::string::npos);
+    auto fresh = m.render_recent(std::chrono::milliseconds(0));
+    REQUIRE(fresh.find("scrapes_total 2") != std::string::npos);
+}
+
+TEST_CASE("log throttle: the first line passes, the rest of the interval is held back and counted") {
+    rt::log::Throttle t(std::chrono::hours(1));
+    long long held = -1;
+    REQUIRE(t.pass(held));
+    REQUIRE(held == 0);
+    REQUIRE_FALSE(t.pass(held));
+    REQUIRE_FALSE(t.pass(held));
+    rt::log::Throttle often(std::chrono::nanoseconds(0));
+    REQUIRE(often.pass(held));
+    REQUIRE(often.pass(held));
+    REQUIRE(held == 0);
 }

@@ -23,6 +23,10 @@ std::string required_string(const boost::json::object& o, std::string_view key);
 std::optional<std::string> optional_string(const boost::json::object& o, std::string_view key);
 std::optional<std::int64_t> optional_int(const boost::json::object& o, std::string_view key);
 std::optional<bool> optional_bool(const boost::json::object& o, std::string_view key);
+// Text of at most `max` characters (UTF-8 code points); `non_empty` refuses "" and blanks.
+std::optional<std::string> tekstfelt(const boost::json::object& o, std::string_view key, std::size_t max, bool non_empty);
+// An ISO-8601 instant with offset, when present.
+std::optional<Instant> tidsfelt(const boost::json::object& o, std::string_view key);
 // Absent or null: nothing; present: an array of strings.
 std::optional<std::vector<std::string>> optional_string_array(const boost::json::object& o, std::string_view key);
 

@@ -185,7 +185,10 @@ private:
         auto length = parser_->content_length();
         std::size_t need = length ? static_cast<std::size_t>(*length) : state_->options.body_limit;
         if (!state_->reserve(state_->body_bytes, need, state_->options.body_budget)) {
-            log::warn("http", "for mange forespørsler leses samtidig; svarer 503", {{"route", request_.route}});
+            static log::Throttle throttle(std::chrono::seconds(10));
+            if (long long held = 0; throttle.pass(held))
+                log::warn("http", "for mange forespørsler leses samtidig; svarer 503",
+                          {{"route", request_.route}, {"undertrykt", held}});
             return answer(unavailable(request_.route), After::drain);
         }
         body_reserved_ = need;
@@ -242,7 +245,10 @@ private:
         // holding another copy of a large body for a client that may never read it.
         std::size_t bytes = r.body.size();
         if (bytes > 64 * 1024 && !state_->reserve(state_->response_bytes, bytes, state_->options.response_budget)) {
-            log::warn("http", "for mye svardata venter på klientene; svarer 503", {{"route", request_.route}});
+            static log::Throttle throttle(std::chrono::seconds(10));
+            if (long long held = 0; throttle.pass(held))
+                log::warn("http", "for mye svardata venter på klientene; svarer 503",
+                          {{"route", request_.route}, {"undertrykt", held}});
             r = unavailable(request_.route);
             bytes = 0;
         } else if (bytes <= 64 * 1024) {
@@ -334,12 +340,10 @@ void accept(Server::State* state) {
         if (ec && out_of_descriptors(ec)) {
             // Accepting again at once would fail at once, spinning a core. The waiting clients stay
             // in the listen backlog and are accepted as soon as descriptors are free again.
-            static std::atomic<long long> last_log{0};
-            auto now = Clock::now().time_since_epoch().count();
-            if (now - last_log > std::chrono::nanoseconds(std::chrono::seconds(10)).count()) {
-                last_log = now;
-                log::warn("http", "tomt for fildeskriptorer; venter litt før neste accept", {{"error", ec.message()}});
-            }
+            static log::Throttle throttle(std::chrono::seconds(10));
+            if (long long held = 0; throttle.pass(held))
+                log::warn("http", "tomt for fildeskriptorer; venter litt før neste accept",
+                          {{"error", ec.message()}, {"undertrykt", held}});
             state->accept_backoff.expires_after(std::chrono::milliseconds(50));
             state->accept_backoff.async_wait([state](beast::error_code e) {
                 if (!e) accept(state);

@@ -46,9 +46,12 @@ void notify(const Listener& listener, const char* what, Args... args) {
 void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions, void* opaque) {
     const auto* listener = static_cast<const ConsumerListener*>(opaque);
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        // Told before the assignment takes effect: whoever sees the partitions assigned (and
+        // stops the service, say) must find application_ready already queued before its own
+        // messages, never after them.
+        if (partitions->cnt > 0) notify(listener->assigned, "assigned", partitions->cnt);
         rd_kafka_assign(rk, partitions);
         log::info("kafka.consumer", "fikk partisjoner", {{"antall", partitions->cnt}});
-        if (partitions->cnt > 0) notify(listener->assigned, "assigned", partitions->cnt);
         return;
     }
     auto e = rd_kafka_commit(rk, nullptr, 0);

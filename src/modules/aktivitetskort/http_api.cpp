@@ -2,22 +2,22 @@
 
 #include "core/errors.hpp"
 #include "infra/http/json_body.hpp"
-#include "modules/jobbsoker/tilgang.hpp"
+#include "modules/treff/tilgang.hpp"
 
 namespace rt::aktivitetskort {
 void registrer_http(http::Router& routes, const auth::Authenticator& auth, const jobbsoker::JobbsokerOppslag& oppslag,
                     pg::Pool& db) {
     routes.add("GET", "/api/rekrutteringstreff/{id}/jobbsoker/{personTreffId}/aktivitetskort", [&](http::Request& r) {
-        auto p = jobbsoker::veileder(auth, r, jobbsoker::alle_veilederroller);
+        auto p = treff::veileder(auth, r, treff::alle_veilederroller);
         auto treff_id = http::uuid_param(r, "id");
         auto person_treff_id = http::uuid_param(r, "personTreffId");
         // The meeting's owners only, checked before anything is said about the job seeker.
         auto eiere = oppslag.eiere(treff_id);
         if (!eiere) throw not_found("treffet finnes ikke");
-        jobbsoker::krev_eier(p, *eiere);
+        treff::krev_eier(p, *eiere);
         auto jobbsoker = oppslag.synlig_jobbsoker(treff_id, person_treff_id);
         if (!jobbsoker) throw not_found("jobbsøkeren finnes ikke på treffet");
-        jobbsoker::audit(p, r, treff_id);
+        treff::audit(p, r, treff_id);
         return db.with([&](pg::Connection& c) {
             auto v = c.query(R"(SELECT v.aktivitetskort_id, v.message_id, v.aktivitet_status, v.endret_av, v.endret_av_type,
                                        v.endret_tidspunkt, v.sendt_tidspunkt

@@ -1,8 +1,11 @@
+#include "infra/http/json_body.hpp"
 #include "modules/jobbsoker/http_api.hpp"
-#include "modules/jobbsoker/http_felles.hpp"
 #include "modules/jobbsoker/json.hpp"
+#include "modules/treff/tilgang.hpp"
 
 namespace rt::jobbsoker {
+
+using treff::borger;
 
 void registrer_borger_api(http::Router& routes, const auth::Authenticator& auth, JobbsokerTjeneste& jobbsokere) {
     const std::string base = "/api/rekrutteringstreff/{id}/jobbsoker/borger";

@@ -2,13 +2,19 @@
 
 #include "core/errors.hpp"
 #include "core/ids.hpp"
+#include "infra/http/json_body.hpp"
 #include "modules/jobbsoker/fodselsnummer.hpp"
 #include "modules/jobbsoker/http_api.hpp"
-#include "modules/jobbsoker/http_felles.hpp"
 #include "modules/jobbsoker/json.hpp"
+#include "modules/treff/tilgang.hpp"
 
 namespace rt::jobbsoker {
 namespace {
+
+using http::tekstfelt;
+using treff::alle_veilederroller;
+using treff::audit;
+using treff::veileder;
 
 constexpr std::size_t kMaxNavn = 100, kMaxPerForesporsel = 10000;
 

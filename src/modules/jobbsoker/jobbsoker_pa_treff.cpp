@@ -10,6 +10,7 @@ namespace rt::jobbsoker {
 namespace {
 
 namespace th = treffhendelsestype;
+using treff::Treffendring;
 
 const std::vector<std::string_view> kInviterte(std::begin(status::inviterte), std::end(status::inviterte));
 
@@ -45,10 +46,20 @@ void virkning(pg::Connection& c, const Treffendring& e) {
     jobbsoker_repo::insert_hendelser(c, ut, e.tidspunkt);
 }
 
-void tell(pg::Connection& c, Treff& t) {
-    auto antall = jobbsoker_repo::antall_synlige(c, t.id);
-    t.antall_jobbsokere = antall.synlige;
-    t.antall_svart_ja = antall.svart_ja;
+void tell(pg::Connection& c, std::vector<Treff>& treff) {
+    std::vector<std::string> ider;
+    for (const auto& t : treff) ider.push_back(t.id);
+    auto antall = jobbsoker_repo::antall_synlige(c, ider);
+    for (auto& t : treff) {
+        auto it = antall.find(t.id);
+        t.antall_jobbsokere = it == antall.end() ? 0 : it->second.synlige;
+        t.antall_svart_ja = it == antall.end() ? 0 : it->second.svart_ja;
+    }
+}
+
+bool er_invitert(pg::Connection& c, const std::string& treff_id, const std::string& fnr) {
+    auto j = jobbsoker_repo::find_by_fnr(c, treff_id, fnr);
+    return j && j->er_synlig && status::er_invitert(j->status);
 }
 
 // Visible job seekers only (removed ones included), each named by fnr and full name.
@@ -63,6 +74,6 @@ std::vector<TreffHendelse> hendelser(pg::Connection& c, const std::string& treff
 
 }  // namespace
 
-TreffDeltaker jobbsokere_pa_treff() { return {"jobbsøkere", sjekk, virkning, tell, hendelser}; }
+treff::TreffDeltaker jobbsokere_pa_treff() { return {"jobbsøkere", sjekk, virkning, tell, hendelser, er_invitert}; }
 
 }  // namespace rt::jobbsoker

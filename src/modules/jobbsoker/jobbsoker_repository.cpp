@@ -230,11 +230,14 @@ std::vector<std::string> med_status(pg::Connection& c, std::string_view treff_id
     return out;
 }
 
-Antall antall_synlige(pg::Connection& c, std::string_view treff_id) {
-    auto r = c.query(R"(SELECT count(*), count(*) FILTER (WHERE status = 'SVART_JA') FROM jobbsoker
-                        WHERE rekrutteringstreff_id = $1 AND er_synlig AND status <> 'SLETTET')",
-                     treff_id);
-    return {r.integer(0, 0), r.integer(0, 1)};
+std::map<std::string, Antall> antall_synlige(pg::Connection& c, const std::vector<std::string>& treff_ider) {
+    auto r = c.query(R"(SELECT rekrutteringstreff_id, count(*), count(*) FILTER (WHERE status = 'SVART_JA') FROM jobbsoker
+                        WHERE rekrutteringstreff_id = ANY($1::uuid[]) AND er_synlig AND status <> 'SLETTET'
+                        GROUP BY rekrutteringstreff_id)",
+                     treff_ider);
+    std::map<std::string, Antall> out;
+    for (int i = 0; i < r.rows(); ++i) out[r.str(i, 0)] = {r.integer(i, 1), r.integer(i, 2)};
+    return out;
 }
 
 std::vector<Hendelse> hendelser(pg::Connection& c, std::string_view jobbsoker_id) {

@@ -61,12 +61,13 @@ void sett_status(pg::Connection& c, std::string_view id, std::string_view status
 std::vector<std::string> med_status(pg::Connection& c, std::string_view treff_id, const std::vector<std::string_view>& statuser);
 long long antall_ikke_slettet(pg::Connection& c, std::string_view treff_id);
 
-// Visible, not deleted job seekers, and those of them who said yes: the counts of the meeting's JSON.
+// Visible, not deleted job seekers, and those of them who said yes: the counts of the meetings'
+// JSON, per meeting id (a meeting with none is absent).
 struct Antall {
     long long synlige = 0;
     long long svart_ja = 0;
 };
-Antall antall_synlige(pg::Connection& c, std::string_view treff_id);
+std::map<std::string, Antall> antall_synlige(pg::Connection& c, const std::vector<std::string>& treff_ider);
 
 // One job seeker's events, newest first.
 std::vector<Hendelse> hendelser(pg::Connection& c, std::string_view jobbsoker_id);

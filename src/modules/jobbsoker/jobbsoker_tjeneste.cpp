@@ -6,14 +6,15 @@
 #include <set>
 
 #include "core/errors.hpp"
-#include "modules/jobbsoker/tilgang.hpp"
-#include "modules/jobbsoker/treff_repository.hpp"
+#include "modules/treff/oppslag.hpp"
+#include "modules/treff/tilgang.hpp"
 
 namespace rt::jobbsoker {
 namespace {
 
-using treff_repo::krev;
-using treff_repo::Las;
+using treff::krev;
+using treff::krev_eier;
+using treff::Las;
 
 // The meeting, for its owners only.
 Treff krev_for_eier(pg::Connection& c, const auth::Principal& p, const std::string& treff_id, Las las = Las::ingen) {
@@ -144,7 +145,7 @@ void JobbsokerTjeneste::svar(const std::string& treff_id, const std::string& fnr
 
 bool JobbsokerTjeneste::registrer_minside_svar(const MinsideSvar& svar) {
     return db_.transaction([&](pg::Connection& c) {
-        if (!treff_repo::find(c, svar.treff_id)) return false;
+        if (!treff::finn(c, svar.treff_id)) return false;
         auto j = jobbsoker_repo::find_by_fnr(c, svar.treff_id, svar.fnr, true);
         if (!j) return false;
         if (jobbsoker_repo::har_hendelse_med(c, j->id, hendelsestype::minside_svar, svar.kjennetegn_json)) return true;

@@ -1,5 +1,5 @@
 #pragma once
-// The API's JSON for meetings, job seekers and events (../shared/spec/jobbsoker.md).
+// The API's JSON for job seekers and their events (../shared/spec/jobbsoker.md).
 #include <boost/json.hpp>
 #include <optional>
 
@@ -9,12 +9,6 @@
 namespace rt::jobbsoker::json {
 
 boost::json::value tekst(const std::optional<std::string>& s);
-boost::json::object treff(const Treff& t);
-// What a citizen invited to the meeting sees of it (the fields minside-api reads).
-boost::json::object treff_for_borger(const Treff& t);
-// A line of the meeting's own event list (…/hendelser) and of the merged one (…/allehendelser).
-boost::json::object treff_hendelse(const TreffHendelse& h);
-boost::json::object alle_hendelse(const TreffHendelse& h);
 boost::json::object hendelse(const Hendelse& h);
 boost::json::object jobbsoker(const Jobbsoker& j);
 boost::json::object hendelse_med_person(const jobbsoker_repo::HendelseMedPerson& h);

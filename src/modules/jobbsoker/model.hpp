@@ -1,15 +1,23 @@
 #pragma once
 // The job seekers' domain: job seekers on a meeting and their events, as plain structs. The
-// meeting itself is in treff_model.hpp.
+// meeting itself is the meeting module's (modules/treff/model.hpp).
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
-#include "modules/jobbsoker/treff_model.hpp"
+#include "modules/treff/model.hpp"
 
 namespace rt::jobbsoker {
+
+using treff::Aktor;
+using treff::Treff;
+using treff::TreffHendelse;
+namespace aktortype = treff::aktortype;
+namespace ressurs = treff::ressurs;
+namespace treffhendelsestype = treff::treffhendelsestype;
+namespace treffstatus = treff::treffstatus;
 
 namespace status {
 inline constexpr std::string_view lagt_til = "LAGT_TIL", invitert = "INVITERT", svart_ja = "SVART_JA",

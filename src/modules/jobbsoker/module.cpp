@@ -11,15 +11,12 @@
 
 namespace rt::jobbsoker {
 
-Module::Module(ModuleContext& ctx)
-    : treff_(ctx.db, ctx.clock),
-      jobbsokere_(ctx.db, ctx.clock),
+Module::Module(ModuleContext& ctx, treff::Deltakere& treff)
+    : jobbsokere_(ctx.db, ctx.clock),
       relay_(ctx.db, ctx.bus, ctx.rapid, ctx.metrics, ctx.clock),
       synlighet_(ctx.db),
       oppslag_(ctx.db) {
-    treff_.legg_til_deltaker(jobbsokere_pa_treff());
-    registrer_treff_api(ctx.routes, ctx.auth, treff_,
-                        [this](const std::string& treff_id, const std::string& fnr) { return oppslag_.er_invitert(treff_id, fnr); });
+    treff.legg_til(jobbsokere_pa_treff());
     registrer_jobbsoker_api(ctx.routes, ctx.auth, jobbsokere_);
     registrer_borger_api(ctx.routes, ctx.auth, jobbsokere_);
 
@@ -32,8 +29,6 @@ Module::Module(ModuleContext& ctx)
     });
 
     ctx.scheduler.add({kRelayJob, ctx.config.hendelse_relay_intervall, [this] { relay_.kjor(); }});
-    ctx.scheduler.add({kAutoFullforJob, ctx.config.auto_fullfor_intervall, [this] { treff_.fullfor_avsluttede(); },
-                       kAutoFullforForsteKjoring});
     auto& scheduler = ctx.scheduler;
     ctx.notifications.on("hendelse_utboks", [&scheduler] { scheduler.wake(kRelayJob); });
 

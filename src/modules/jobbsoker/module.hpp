@@ -1,5 +1,5 @@
 #pragma once
-// The jobbsøker module: meetings, job seekers and their events (../shared/spec/jobbsoker.md).
+// The jobbsøker module: job seekers on meetings and their events (../shared/spec/jobbsoker.md).
 #include <chrono>
 
 #include "core/module.hpp"
@@ -7,28 +7,23 @@
 #include "modules/jobbsoker/oppslag.hpp"
 #include "modules/jobbsoker/relay.hpp"
 #include "modules/jobbsoker/synlighet_lager.hpp"
-#include "modules/jobbsoker/treff_tjeneste.hpp"
+#include "modules/treff/deltaker.hpp"
 
 namespace rt::jobbsoker {
 
 inline constexpr const char* kRelayJob = "hendelse-relay";
-// Completes published meetings whose tilTid has passed; first two minutes after start-up.
-inline constexpr const char* kAutoFullforJob = "treff-auto-fullfor";
-inline constexpr std::chrono::minutes kAutoFullforForsteKjoring{2};
 
 class Module {
 public:
-    explicit Module(ModuleContext& ctx);
+    // Adds the job seekers to the meeting's participants (treff/deltaker.hpp).
+    Module(ModuleContext& ctx, treff::Deltakere& treff);
 
     // For the synlighet module.
     SynlighetLager& synlighet() { return synlighet_; }
     // For other modules' reads (the aktivitetskort endpoint).
     const JobbsokerOppslag& oppslag() const { return oppslag_; }
-    // The meeting's lifecycle (tests drive the automatic completion through it).
-    TreffTjeneste& treff() { return treff_; }
 
 private:
-    TreffTjeneste treff_;
     JobbsokerTjeneste jobbsokere_;
     HendelseRelay relay_;
     SynlighetLager synlighet_;

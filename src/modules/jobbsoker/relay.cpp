@@ -1,5 +1,6 @@
 #include "modules/jobbsoker/relay.hpp"
 
+#include <map>
 #include <set>
 
 #include "core/errors.hpp"
@@ -7,6 +8,7 @@
 #include "infra/log.hpp"
 #include "modules/jobbsoker/json.hpp"
 #include "modules/jobbsoker/model.hpp"
+#include "modules/treff/oppslag.hpp"
 
 namespace rt::jobbsoker {
 namespace {
@@ -22,15 +24,27 @@ struct Rad {
 using json::tekst;
 using http::tid_json;
 
-VidereformidletHendelse til_hendelse(const pg::Result& r, int i) {
+TreffInfo treff_info(const Treff& t) {
+    return {t.id, t.tittel, t.beskrivelse, t.fra_tid, t.til_tid, t.svarfrist, t.gateadresse, t.postnummer, t.poststed};
+}
+
+// The meetings of a batch's rows, read through the meeting module (column 8 is the meeting id).
+std::map<std::string, TreffInfo> treff_for(pg::Connection& c, const pg::Result& r) {
+    std::set<std::string> ider;
+    for (int i = 0; i < r.rows(); ++i) ider.insert(r.str(i, 8));
+    std::map<std::string, TreffInfo> out;
+    for (const auto& t : treff::finn_mange(c, {ider.begin(), ider.end()})) out.emplace(t.id, treff_info(t));
+    return out;
+}
+
+VidereformidletHendelse til_hendelse(const pg::Result& r, int i, const std::map<std::string, TreffInfo>& treff) {
     auto type = r.str(i, 2);
     auto tidspunkt = r.time(i, 3);
     auto aktor = r.opt_str(i, 4).value_or("");
     auto data = r.opt_str(i, 5);
     auto fnr = r.str(i, 7);
-    TreffInfo t{r.str(i, 8),      r.str(i, 9),      r.opt_str(i, 10), r.opt_time(i, 11), r.opt_time(i, 12),
-                r.opt_time(i, 13), r.opt_str(i, 14), r.opt_str(i, 15), r.opt_str(i, 16)};
-    auto aktortype = r.str(i, 17);
+    TreffInfo t = treff.at(r.str(i, 8));  // the job seeker's foreign key keeps its meeting
+    auto aktortype = r.str(i, 9);
     auto id = r.str(i, 0);
     if (type == hendelsestype::invitert) return Invitert{id, fnr, std::move(t), aktor, tidspunkt};
     if (type == hendelsestype::treff_endret) return TreffEndret{id, fnr, std::move(t), aktor, std::nullopt, tidspunkt, type};
@@ -120,18 +134,19 @@ std::size_t HendelseRelay::kjor() {
     long long cursor = 0;
     std::set<std::string> holdt_tilbake;  // job seekers with a failed event in this run
     while (true) {
+        std::map<std::string, TreffInfo> treff;
         auto r = db_.with([&](pg::Connection& c) {
-            return c.query(R"(
+            auto r = c.query(R"(
                 SELECT u.hendelse_id, u.rekkefolge, h.hendelsestype, h.tidspunkt, h.aktoridentifikasjon, h.hendelse_data,
-                       j.id, j.fodselsnummer, t.id, t.tittel, t.beskrivelse, t.fra_tid, t.til_tid, t.svarfrist,
-                       t.gateadresse, t.postnummer, t.poststed, h.opprettet_av_aktortype
+                       j.id, j.fodselsnummer, j.rekrutteringstreff_id, h.opprettet_av_aktortype
                 FROM hendelse_utboks u
                 JOIN jobbsoker_hendelse h ON h.id = u.hendelse_id
                 JOIN jobbsoker j ON j.id = u.jobbsoker_id
-                JOIN rekrutteringstreff t ON t.id = j.rekrutteringstreff_id
                 WHERE j.er_synlig AND u.rekkefolge > $1
                 ORDER BY u.rekkefolge LIMIT $2)",
-                           cursor, kBatch);
+                             cursor, kBatch);
+            treff = treff_for(c, r);
+            return r;
         });
         if (r.rows() == 0) break;
         cursor = r.integer(r.rows() - 1, 1);
@@ -141,7 +156,7 @@ std::size_t HendelseRelay::kjor() {
             Rad rad{r.str(i, 0), r.str(i, 6), {}};
             if (holdt_tilbake.contains(rad.jobbsoker_id)) continue;
             try {
-                rad.hendelse = til_hendelse(r, i);
+                rad.hendelse = til_hendelse(r, i, treff);
             } catch (const std::exception& e) {
                 merk_feilet(db_, metrics_, rad.hendelse_id, e.what());
                 holdt_tilbake.insert(rad.jobbsoker_id);

@@ -1,13 +1,14 @@
 #pragma once
-// Who may do what (../shared/spec/jobbsoker.md, "Who may do what").
+// Public: who may do what (../shared/spec/jobbsoker.md, "Who may do what"): the roles and the
+// meeting's owners, for every module with endpoints under a meeting.
 #include <initializer_list>
 
 #include "infra/auth/authenticator.hpp"
 #include "infra/auth/principal.hpp"
 #include "infra/http/message.hpp"
-#include "modules/jobbsoker/treff_model.hpp"
+#include "modules/treff/model.hpp"
 
-namespace rt::jobbsoker {
+namespace rt::treff {
 
 using auth::Role;
 
@@ -29,4 +30,4 @@ auth::Principal borger(const auth::Authenticator& auth, const http::Request& r);
 // Every read of a meeting's job seekers leaves an audit line.
 void audit(const auth::Principal& p, const http::Request& r, const std::string& treff_id);
 
-}  // namespace rt::jobbsoker
+}  // namespace rt::treff

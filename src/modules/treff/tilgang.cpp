@@ -1,11 +1,11 @@
-#include "modules/jobbsoker/tilgang.hpp"
+#include "modules/treff/tilgang.hpp"
 
 #include <algorithm>
 
 #include "core/errors.hpp"
 #include "infra/log.hpp"
 
-namespace rt::jobbsoker {
+namespace rt::treff {
 
 void krev_veileder(const auth::Principal& p, std::initializer_list<Role> roller) {
     if (p.kind != auth::Principal::Kind::Veileder) throw forbidden("krever en veileder");
@@ -39,4 +39,4 @@ void audit(const auth::Principal& p, const http::Request& r, const std::string& 
     log::audit_access(p.nav_ident, treff_id, r.method, r.path);
 }
 
-}  // namespace rt::jobbsoker
+}  // namespace rt::treff

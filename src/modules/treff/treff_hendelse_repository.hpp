@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "infra/pg/connection.hpp"
-#include "modules/jobbsoker/treff_model.hpp"
+#include "modules/treff/model.hpp"
 
-namespace rt::jobbsoker::treff_hendelse_repo {
+namespace rt::treff::treff_hendelse_repo {
 
 // `subjekt`: the NAV ident an owner event is about (both subjekt_id and subjekt_navn), else none.
 void insert(pg::Connection& c, std::string_view treff_id, std::string_view hendelsestype, const Aktor& aktor, Instant tidspunkt,
@@ -16,4 +16,4 @@ void insert(pg::Connection& c, std::string_view treff_id, std::string_view hende
 // The meeting's events, newest first, as lines of ressurs REKRUTTERINGSTREFF.
 std::vector<TreffHendelse> for_treff(pg::Connection& c, std::string_view treff_id);
 
-}  // namespace rt::jobbsoker::treff_hendelse_repo
+}  // namespace rt::treff::treff_hendelse_repo

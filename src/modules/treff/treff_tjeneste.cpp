@@ -1,4 +1,4 @@
-#include "modules/jobbsoker/treff_tjeneste.hpp"
+#include "modules/treff/treff_tjeneste.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -6,11 +6,11 @@
 #include "core/errors.hpp"
 #include "core/ids.hpp"
 #include "infra/log.hpp"
-#include "modules/jobbsoker/tilgang.hpp"
-#include "modules/jobbsoker/treff_hendelse_repository.hpp"
-#include "modules/jobbsoker/treff_repository.hpp"
+#include "modules/treff/tilgang.hpp"
+#include "modules/treff/treff_hendelse_repository.hpp"
+#include "modules/treff/treff_repository.hpp"
 
-namespace rt::jobbsoker {
+namespace rt::treff {
 namespace {
 
 using treff_repo::Las;
@@ -83,10 +83,24 @@ std::string TreffTjeneste::opprett(const auth::Principal& p, const std::string& 
     return t.id;
 }
 
+void TreffTjeneste::med_tall(pg::Connection& c, std::vector<Treff>& treff) const {
+    if (treff.empty()) return;
+    for (const auto& d : deltakere_.alle())
+        if (d.tell) d.tell(c, treff);
+}
+
 Treff TreffTjeneste::med_tall(pg::Connection& c, Treff t) const {
-    for (const auto& d : deltakere_)
-        if (d.tell) d.tell(c, t);
-    return t;
+    std::vector<Treff> ett{std::move(t)};
+    med_tall(c, ett);
+    return std::move(ett.front());
+}
+
+bool TreffTjeneste::er_invitert(const std::string& id, const std::string& fnr) {
+    return db_.with([&](pg::Connection& c) {
+        for (const auto& d : deltakere_.alle())
+            if (d.er_invitert && d.er_invitert(c, id, fnr)) return true;
+        return false;
+    });
 }
 
 Treff TreffTjeneste::hent(const std::string& id) {
@@ -101,11 +115,11 @@ Treff TreffTjeneste::endre(const std::string& id, const Aktor& aktor, std::strin
         auto t = treff_repo::krev(c, id, Las::oppdater);
         krav(t);
         Treffendring e{t, std::string(hendelsestype), aktor, clock_.now(), endrede_felter};
-        for (const auto& d : deltakere_)
+        for (const auto& d : deltakere_.alle())
             if (d.sjekk) d.sjekk(c, e);
         endring(c, t, e.tidspunkt);
         treff_hendelse_repo::insert(c, id, hendelsestype, aktor, e.tidspunkt);
-        for (const auto& d : deltakere_)
+        for (const auto& d : deltakere_.alle())
             if (d.virkning) d.virkning(c, e);
         return med_tall(c, treff_repo::krev(c, id));
     });
@@ -224,7 +238,7 @@ std::vector<TreffHendelse> TreffTjeneste::alle_hendelser(const auth::Principal& 
         c.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         krev_eier(p, treff_repo::krev(c, id));
         std::vector<std::vector<TreffHendelse>> kilder{treff_hendelse_repo::for_treff(c, id)};
-        for (const auto& d : deltakere_)
+        for (const auto& d : deltakere_.alle())
             if (d.hendelser) kilder.push_back(d.hendelser(c, id));
         return flett_hendelser(std::move(kilder));
     });
@@ -250,4 +264,4 @@ std::size_t TreffTjeneste::fullfor_avsluttede() {
     return fullfort;
 }
 
-}  // namespace rt::jobbsoker
+}  // namespace rt::treff

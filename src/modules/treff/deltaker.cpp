@@ -1,8 +1,8 @@
-#include "modules/jobbsoker/treff_deltaker.hpp"
+#include "modules/treff/deltaker.hpp"
 
 #include <algorithm>
 
-namespace rt::jobbsoker {
+namespace rt::treff {
 
 std::vector<TreffHendelse> flett_hendelser(std::vector<std::vector<TreffHendelse>> kilder) {
     struct Linje {
@@ -23,4 +23,4 @@ std::vector<TreffHendelse> flett_hendelser(std::vector<std::vector<TreffHendelse
     return out;
 }
 
-}  // namespace rt::jobbsoker
+}  // namespace rt::treff

@@ -6,15 +6,12 @@
 #include <vector>
 
 #include "infra/pg/connection.hpp"
-#include "modules/jobbsoker/treff_model.hpp"
+#include "modules/treff/model.hpp"
+#include "modules/treff/oppslag.hpp"
 
-namespace rt::jobbsoker::treff_repo {
+namespace rt::treff::treff_repo {
 
-enum class Las {
-    ingen,
-    del,       // FOR SHARE: an answer; conflicts with status changes, not with other answers
-    oppdater,  // FOR UPDATE: status changes and edits of one meeting happen one at a time
-};
+using treff::Las;
 
 void insert(pg::Connection& c, const Treff& t);
 // Any status, SLETTET too (it still reads; every write to it is refused by its status).
@@ -22,6 +19,7 @@ void insert(pg::Connection& c, const Treff& t);
 std::optional<Treff> find(pg::Connection& c, std::string_view id, Las las = Las::ingen);
 // The same, or a 404 Problem.
 Treff krev(pg::Connection& c, std::string_view id, Las las = Las::ingen);
+std::vector<Treff> find_many(pg::Connection& c, const std::vector<std::string>& ids);
 // The fields a PUT sets, and sist_endret/sist_endret_av.
 void update_fields(pg::Connection& c, const Treff& t);
 // `avlyst_fra` is the status a cancellation leaves (null for every other status).
@@ -30,4 +28,4 @@ void set_status(pg::Connection& c, std::string_view id, std::string_view status,
 // Published meetings whose tilTid is before `now`, earliest first.
 std::vector<std::string> publiserte_avsluttet_for(pg::Connection& c, Instant now);
 
-}  // namespace rt::jobbsoker::treff_repo
+}  // namespace rt::treff::treff_repo

@@ -2,12 +2,16 @@
 
 #include "core/errors.hpp"
 #include "infra/log.hpp"
-#include "modules/jobbsoker/http_api.hpp"
-#include "modules/jobbsoker/http_felles.hpp"
-#include "modules/jobbsoker/json.hpp"
+#include "infra/http/json_body.hpp"
+#include "modules/treff/http_api.hpp"
+#include "modules/treff/json.hpp"
+#include "modules/treff/tilgang.hpp"
 
-namespace rt::jobbsoker {
+namespace rt::treff {
 namespace {
+
+using http::tekstfelt;
+using http::tidsfelt;
 
 constexpr std::size_t kMaxTittel = 200, kMaxTittelUtf16 = 255, kMaxBeskrivelse = 10000, kMaxAdresse = 200;
 
@@ -84,7 +88,7 @@ std::vector<std::string> les_endrede_felter(const http::Request& r) {
 
 }  // namespace
 
-void registrer_treff_api(http::Router& routes, const auth::Authenticator& auth, TreffTjeneste& treff, BorgerErInvitert borger_er_invitert) {
+void registrer_treff_api(http::Router& routes, const auth::Authenticator& auth, TreffTjeneste& treff) {
     const std::string base = "/api/rekrutteringstreff";
 
     routes.add("POST", base, [&](http::Request& r) {
@@ -93,12 +97,12 @@ void registrer_treff_api(http::Router& routes, const auth::Authenticator& auth, 
         auto tittel = tittelfelt(body).value_or("Nytt rekrutteringstreff");
         return http::json(201, boost::json::object{{"id", treff.opprett(p, tittel, les_kategori(body))}});
     });
-    routes.add("GET", base + "/{id}", [&treff, &auth, borger_er_invitert](http::Request& r) {
+    routes.add("GET", base + "/{id}", [&](http::Request& r) {
         auto p = auth.authenticate(r);
         auto id = http::uuid_param(r, "id");
         if (p.kind == auth::Principal::Kind::Borger) {
             // Not invited reads as not there: a citizen learns nothing of other meetings.
-            if (!borger_er_invitert(id, p.fnr)) throw not_found("treffet finnes ikke");
+            if (!treff.er_invitert(id, p.fnr)) throw not_found("treffet finnes ikke");
             return http::json(200, json::treff_for_borger(treff.hent(id)));
         }
         krev_veileder(p, alle_veilederroller);
@@ -148,4 +152,4 @@ void registrer_treff_api(http::Router& routes, const auth::Authenticator& auth, 
     });
 }
 
-}  // namespace rt::jobbsoker
+}  // namespace rt::treff

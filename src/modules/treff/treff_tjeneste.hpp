@@ -11,10 +11,10 @@
 #include "core/clock.hpp"
 #include "infra/auth/principal.hpp"
 #include "infra/pg/pool.hpp"
-#include "modules/jobbsoker/treff_deltaker.hpp"
-#include "modules/jobbsoker/treff_model.hpp"
+#include "modules/treff/deltaker.hpp"
+#include "modules/treff/model.hpp"
 
-namespace rt::jobbsoker {
+namespace rt::treff {
 
 // The fields a PUT sets; absent optional fields are cleared.
 struct TreffFelter {
@@ -27,13 +27,12 @@ struct TreffFelter {
 
 class TreffTjeneste {
 public:
-    TreffTjeneste(pg::Pool& db, const Clock& clock) : db_(db), clock_(clock) {}
-
-    // Before the service starts (module construction): participants are not added later.
-    void legg_til_deltaker(TreffDeltaker deltaker) { deltakere_.push_back(std::move(deltaker)); }
+    TreffTjeneste(pg::Pool& db, const Clock& clock, const Deltakere& deltakere) : db_(db), clock_(clock), deltakere_(deltakere) {}
 
     std::string opprett(const auth::Principal& p, const std::string& tittel, const std::string& kategori);
     Treff hent(const std::string& id);
+    // Whether a citizen is invited to the meeting (asked of the participants).
+    bool er_invitert(const std::string& id, const std::string& fnr);
     Treff oppdater(const auth::Principal& p, const std::string& id, const TreffFelter& felter);
     Treff publiser(const auth::Principal& p, const std::string& id);
     Treff avpubliser(const auth::Principal& p, const std::string& id);
@@ -62,10 +61,11 @@ private:
                 std::vector<std::string> endrede_felter = {});
     Treff fullfor_som(const Aktor& aktor, const auth::Principal* p, const std::string& id);
     Treff med_tall(pg::Connection& c, Treff t) const;
+    void med_tall(pg::Connection& c, std::vector<Treff>& treff) const;
 
     pg::Pool& db_;
     const Clock& clock_;
-    std::vector<TreffDeltaker> deltakere_;
+    const Deltakere& deltakere_;
 };
 
-}  // namespace rt::jobbsoker
+}  // namespace rt::treff

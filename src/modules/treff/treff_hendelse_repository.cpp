@@ -1,8 +1,8 @@
-#include "modules/jobbsoker/treff_hendelse_repository.hpp"
+#include "modules/treff/treff_hendelse_repository.hpp"
 
 #include "core/ids.hpp"
 
-namespace rt::jobbsoker::treff_hendelse_repo {
+namespace rt::treff::treff_hendelse_repo {
 
 void insert(pg::Connection& c, std::string_view treff_id, std::string_view hendelsestype, const Aktor& aktor, Instant tidspunkt,
             const std::optional<std::string>& subjekt) {
@@ -25,4 +25,4 @@ std::vector<TreffHendelse> for_treff(pg::Connection& c, std::string_view treff_i
     return out;
 }
 
-}  // namespace rt::jobbsoker::treff_hendelse_repo
+}  // namespace rt::treff::treff_hendelse_repo

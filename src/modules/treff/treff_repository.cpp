@@ -1,10 +1,10 @@
-#include "modules/jobbsoker/treff_repository.hpp"
+#include "modules/treff/treff_repository.hpp"
 
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
 
-namespace rt::jobbsoker::treff_repo {
+namespace rt::treff::treff_repo {
 namespace {
 
 constexpr const char* kColumns = R"(
@@ -67,6 +67,15 @@ Treff krev(pg::Connection& c, std::string_view id, Las las) {
     return *t;
 }
 
+std::vector<Treff> find_many(pg::Connection& c, const std::vector<std::string>& ids) {
+    static const auto sql = fmt::format("SELECT {} FROM rekrutteringstreff t WHERE t.id = ANY($1::uuid[])", kColumns);
+    auto r = c.query(sql, ids);
+    std::vector<Treff> out;
+    out.reserve(r.rows());
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read(r, i));
+    return out;
+}
+
 void update_fields(pg::Connection& c, const Treff& t) {
     c.query(R"(UPDATE rekrutteringstreff SET tittel = $2, beskrivelse = $3, fra_tid = $4, til_tid = $5, svarfrist = $6,
                    gateadresse = $7, postnummer = $8, poststed = $9, kommune = $10, kommunenummer = $11, fylke = $12,
@@ -90,4 +99,4 @@ std::vector<std::string> publiserte_avsluttet_for(pg::Connection& c, Instant now
     return out;
 }
 
-}  // namespace rt::jobbsoker::treff_repo
+}  // namespace rt::treff::treff_repo

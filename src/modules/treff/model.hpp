@@ -1,6 +1,6 @@
 #pragma once
-// The meeting's domain: its statuses, category, event log and who changed it. The meeting's
-// lifecycle (treff_*) uses only this; the job seekers' domain (model.hpp) builds on it.
+// Public: the meeting's domain: its statuses, category, event log and who changed it. Other
+// modules' domains (the job seekers', the employers') build on it.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,7 +8,7 @@
 
 #include "core/clock.hpp"
 
-namespace rt::jobbsoker {
+namespace rt::treff {
 
 namespace treffstatus {
 inline constexpr std::string_view utkast = "UTKAST", publisert = "PUBLISERT", avlyst = "AVLYST",
@@ -88,4 +88,4 @@ struct TreffHendelse {
     long long rekkefolge = 0;  // the order its source wrote it in
 };
 
-}  // namespace rt::jobbsoker
+}  // namespace rt::treff
