@@ -13,3 +13,4 @@ set(RT_PUBLIC_HEADERS_jobbsoker
   oppslag.hpp)         # is this job seeker on this meeting and visible
 set(RT_PUBLIC_HEADERS_synlighet)
 set(RT_PUBLIC_HEADERS_aktivitetskort)
+set(RT_PUBLIC_HEADERS_arbeidsgiver)

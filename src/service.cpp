@@ -64,9 +64,7 @@ Service::Service(Config config, std::shared_ptr<const Clock> clock)
       jobbsoker_(std::make_unique<jobbsoker::Module>(context_, treff_->deltakere())),
       synlighet_(std::make_unique<synlighet::Module>(context_, jobbsoker_->synlighet())),
       aktivitetskort_(std::make_unique<aktivitetskort::Module>(context_, jobbsoker_->oppslag())),
-      arbeidsgiver_(std::make_unique<arbeidsgiver::Module>(
-          context_, jobbsoker_->oppslag(),
-          [this](jobbsoker::TreffDeltaker d) { jobbsoker_->treff().legg_til_deltaker(std::move(d)); })),
+      arbeidsgiver_(std::make_unique<arbeidsgiver::Module>(context_, jobbsoker_->oppslag(), treff_->deltakere())),
       server_(router_, metrics_, server_options(config_)),
       readiness_ticker_(std::chrono::milliseconds(500), [this] { readiness_.refresh(); }),
       gauge_ticker_(std::chrono::seconds(2), [this] { metrics_.refresh_gauges(); }) {

@@ -4,7 +4,7 @@
 #include "infra/http/json_body.hpp"
 #include "modules/arbeidsgiver/json.hpp"
 #include "modules/arbeidsgiver/les.hpp"
-#include "modules/jobbsoker/tilgang.hpp"
+#include "modules/treff/tilgang.hpp"
 
 namespace rt::arbeidsgiver {
 namespace {
@@ -14,7 +14,7 @@ using auth::Role;
 // The writes and the owners' reads: an owner with ARBEIDSGIVER_RETTET or UTVIKLER; a caller
 // without either role is refused before anything is read.
 auth::Principal eierrolle(const auth::Authenticator& auth, const http::Request& r) {
-    return jobbsoker::veileder(auth, r, {Role::ArbeidsgiverRettet, Role::Utvikler});
+    return treff::veileder(auth, r, {Role::ArbeidsgiverRettet, Role::Utvikler});
 }
 
 }  // namespace
@@ -25,7 +25,7 @@ void registrer_http(http::Router& routes, const auth::Authenticator& auth, Arbei
 
     // A literal segment wins over {id} in the router, so this is never read as a meeting.
     routes.add("GET", base + "/arbeidsgiver-behov-metadata", [&auth](http::Request& r) {
-        jobbsoker::veileder(auth, r, jobbsoker::alle_veilederroller);
+        treff::veileder(auth, r, treff::alle_veilederroller);
         static const auto metadata = json::metadata();
         return http::json(200, metadata);
     });

@@ -5,9 +5,9 @@
 
 namespace rt::arbeidsgiver {
 
-Module::Module(ModuleContext& ctx, const jobbsoker::JobbsokerOppslag& oppslag, const RegistrerDeltaker& registrer_deltaker)
+Module::Module(ModuleContext& ctx, const jobbsoker::JobbsokerOppslag& oppslag, treff::Deltakere& deltakere)
     : tjeneste_(ctx.db, ctx.clock, oppslag) {
-    registrer_deltaker(arbeidsgivere_pa_treff());
+    deltakere.legg_til(arbeidsgivere_pa_treff());
     registrer_http(ctx.routes, ctx.auth, tjeneste_);
 }
 

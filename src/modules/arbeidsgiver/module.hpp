@@ -5,17 +5,13 @@
 #include "core/module.hpp"
 #include "modules/arbeidsgiver/tjeneste.hpp"
 #include "modules/jobbsoker/oppslag.hpp"
-#include "modules/jobbsoker/treff_deltaker.hpp"
+#include "modules/treff/deltaker.hpp"
 
 namespace rt::arbeidsgiver {
 
-// How the module joins the meeting's lifecycle as a participant (given by the service, which
-// owns both modules).
-using RegistrerDeltaker = std::function<void(jobbsoker::TreffDeltaker)>;
-
 class Module {
 public:
-    Module(ModuleContext& ctx, const jobbsoker::JobbsokerOppslag& oppslag, const RegistrerDeltaker& registrer_deltaker);
+    Module(ModuleContext& ctx, const jobbsoker::JobbsokerOppslag& oppslag, treff::Deltakere& deltakere);
 
 private:
     ArbeidsgiverTjeneste tjeneste_;

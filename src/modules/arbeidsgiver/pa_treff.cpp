@@ -6,8 +6,8 @@ namespace rt::arbeidsgiver {
 namespace {
 
 // Nothing to refuse: employers do not stand in the way of any change of the meeting.
-void virkning(pg::Connection& c, const jobbsoker::Treffendring& e) {
-    if (e.hendelsestype != jobbsoker::treffhendelsestype::slettet) return;
+void virkning(pg::Connection& c, const treff::Treffendring& e) {
+    if (e.hendelsestype != treff::treffhendelsestype::slettet) return;
     Aktor aktor{e.aktor.type, e.aktor.ident};
     for (const auto& a : repo::aktive(c, e.treff.id)) {
         repo::sett_status(c, a.id, status::slettet);
@@ -15,18 +15,27 @@ void virkning(pg::Connection& c, const jobbsoker::Treffendring& e) {
     }
 }
 
-void tell(pg::Connection& c, jobbsoker::Treff& t) { t.antall_arbeidsgivere = repo::antall_aktive(c, t.id); }
+void tell(pg::Connection& c, std::vector<treff::Treff>& treff) {
+    std::vector<std::string> ider;
+    ider.reserve(treff.size());
+    for (const auto& t : treff) ider.push_back(t.id);
+    auto antall = repo::antall_aktive(c, ider);
+    for (auto& t : treff) {
+        auto it = antall.find(t.id);
+        t.antall_arbeidsgivere = it == antall.end() ? 0 : it->second;
+    }
+}
 
-std::vector<jobbsoker::TreffHendelse> hendelser(pg::Connection& c, const std::string& treff_id) {
-    std::vector<jobbsoker::TreffHendelse> out;
+std::vector<treff::TreffHendelse> hendelser(pg::Connection& c, const std::string& treff_id) {
+    std::vector<treff::TreffHendelse> out;
     for (auto& h : repo::hendelser(c, treff_id))
-        out.push_back({std::move(h.id), std::string(jobbsoker::ressurs::arbeidsgiver), h.tidspunkt, std::move(h.hendelsestype),
+        out.push_back({std::move(h.id), std::string(treff::ressurs::arbeidsgiver), h.tidspunkt, std::move(h.hendelsestype),
                        std::move(h.aktortype), std::move(h.aktor), std::move(h.orgnr), std::move(h.orgnavn), h.rekkefolge});
     return out;
 }
 
 }  // namespace
 
-jobbsoker::TreffDeltaker arbeidsgivere_pa_treff() { return {"arbeidsgivere", nullptr, virkning, tell, hendelser}; }
+treff::TreffDeltaker arbeidsgivere_pa_treff() { return {"arbeidsgivere", nullptr, virkning, tell, hendelser, nullptr}; }
 
 }  // namespace rt::arbeidsgiver

@@ -137,8 +137,15 @@ std::optional<Behov> behov(pg::Connection& c, std::string_view id) {
     return les_behov(r, 0, 0);
 }
 
-long long antall_aktive(pg::Connection& c, std::string_view treff_id) {
-    return c.query("SELECT count(*) FROM arbeidsgiver WHERE rekrutteringstreff_id = $1 AND status = 'AKTIV'", treff_id).integer(0, 0);
+std::map<std::string, long long> antall_aktive(pg::Connection& c, const std::vector<std::string>& treff_ider) {
+    std::map<std::string, long long> out;
+    if (treff_ider.empty()) return out;
+    auto r = c.query(R"(SELECT rekrutteringstreff_id::text, count(*) FROM arbeidsgiver
+                        WHERE rekrutteringstreff_id = ANY($1::uuid[]) AND status = 'AKTIV'
+                        GROUP BY rekrutteringstreff_id)",
+                     treff_ider);
+    for (int i = 0; i < r.rows(); ++i) out[std::string(r.text(i, 0))] = r.integer(i, 1);
+    return out;
 }
 
 void insert_hendelse(pg::Connection& c, std::string_view arbeidsgiver_id, std::string_view type, const Aktor& aktor, Instant when,

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for arbeidsgiver, naringskode, arbeidsgivers_behov and arbeidsgiver_hendelse. Callers own
 // the transaction.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,7 +33,8 @@ std::optional<Arbeidsgiver> finn(pg::Connection& c, std::string_view treff_id, s
 std::vector<Arbeidsgiver> aktive(pg::Connection& c, std::string_view treff_id);
 std::vector<ArbeidsgiverMedBehov> aktive_med_behov(pg::Connection& c, std::string_view treff_id);
 std::optional<Behov> behov(pg::Connection& c, std::string_view id);
-long long antall_aktive(pg::Connection& c, std::string_view treff_id);
+// Active employers per meeting among `treff_ider`; meetings without any are left out.
+std::map<std::string, long long> antall_aktive(pg::Connection& c, const std::vector<std::string>& treff_ider);
 
 void insert_hendelse(pg::Connection& c, std::string_view arbeidsgiver_id, std::string_view type, const Aktor& aktor, Instant when,
                      const std::optional<std::string>& data_json = std::nullopt);

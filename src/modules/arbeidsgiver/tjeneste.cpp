@@ -6,15 +6,18 @@
 #include "core/ids.hpp"
 #include "modules/arbeidsgiver/json.hpp"
 #include "modules/arbeidsgiver/repository.hpp"
-#include "modules/jobbsoker/tilgang.hpp"
+#include "modules/treff/oppslag.hpp"
+#include "modules/treff/tilgang.hpp"
 
 namespace rt::arbeidsgiver {
 namespace {
 
 Aktor arrangor(const auth::Principal& p) { return {"ARRANGØR", p.nav_ident}; }
 
-jobbsoker::TreffTilstand krev_treff(pg::Connection& c, const std::string& treff_id, bool las) {
-    auto t = jobbsoker::treff_tilstand(c, treff_id, las);
+// Under a share lock when writing: the meeting's deletion waits for the write, and a write after
+// the deletion sees SLETTET.
+treff::Treff krev_treff(pg::Connection& c, const std::string& treff_id, bool las) {
+    auto t = treff::finn(c, treff_id, las ? treff::Las::del : treff::Las::ingen);
     if (!t) throw not_found("treffet finnes ikke");
     return *t;
 }
@@ -43,7 +46,7 @@ template <class F>
 auto ArbeidsgiverTjeneste::skriv(const auth::Principal& p, const std::string& treff_id, F&& f) {
     return db_.transaction([&](pg::Connection& c) {
         auto t = krev_treff(c, treff_id, true);
-        jobbsoker::krev_eier(p, t.eiere);
+        treff::krev_eier(p, t.eiere);
         if (t.status == "SLETTET") throw conflict("treffet er slettet");
         repo::las_treff(c, treff_id);
         return f(c, arrangor(p), clock_.now());
@@ -53,7 +56,7 @@ auto ArbeidsgiverTjeneste::skriv(const auth::Principal& p, const std::string& tr
 template <class F>
 auto ArbeidsgiverTjeneste::les_som_eier(const auth::Principal& p, const std::string& treff_id, F&& f) {
     return db_.with([&](pg::Connection& c) {
-        jobbsoker::krev_eier(p, krev_treff(c, treff_id, false).eiere);
+        treff::krev_eier(p, krev_treff(c, treff_id, false).eiere);
         return f(c);
     });
 }
@@ -107,7 +110,7 @@ std::vector<Arbeidsgiver> ArbeidsgiverTjeneste::aktive(const auth::Principal& p,
         if (!oppslag_.er_invitert(treff_id, p.fnr)) throw not_found("treffet finnes ikke");
         return db_.with([&](pg::Connection& c) { return repo::aktive(c, treff_id); });
     }
-    jobbsoker::krev_veileder(p, jobbsoker::alle_veilederroller);
+    treff::krev_veileder(p, treff::alle_veilederroller);
     return db_.with([&](pg::Connection& c) {
         krev_treff(c, treff_id, false);
         return repo::aktive(c, treff_id);

@@ -1,7 +1,7 @@
 #pragma once
 // Employers on a meeting and their needs (../shared/spec/arbeidsgiver.md, "Employers"). Each
-// write runs in one transaction that first reads the meeting through the job seeker module's
-// public header under a share lock on its row: a deletion of the meeting waits for the write,
+// write runs in one transaction that first reads the meeting through the meeting module's
+// public header (treff/oppslag.hpp) under a share lock on its row: a deletion of the meeting waits for the write,
 // and a write after a deletion sees SLETTET (409). The state and its event commit together.
 #include <string>
 #include <vector>

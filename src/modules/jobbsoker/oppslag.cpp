@@ -23,12 +23,6 @@ std::optional<std::vector<std::string>> JobbsokerOppslag::eiere(const std::strin
     });
 }
 
-std::optional<TreffTilstand> treff_tilstand(pg::Connection& c, const std::string& treff_id, bool las) {
-    auto t = treff_repo::find(c, treff_id, las ? treff_repo::Las::del : treff_repo::Las::ingen);
-    if (!t) return std::nullopt;
-    return TreffTilstand{t->status, t->eiere};
-}
-
 bool JobbsokerOppslag::er_invitert(const std::string& treff_id, const std::string& fnr) const {
     return db_.with([&](pg::Connection& c) {
         auto j = jobbsoker_repo::find_by_fnr(c, treff_id, fnr);

@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "infra/pg/connection.hpp"
 #include "infra/pg/pool.hpp"
 
 namespace rt::jobbsoker {
@@ -14,16 +13,6 @@ struct SynligJobbsoker {
     std::string treff_id;
     std::string fnr;
 };
-
-// A meeting as another module that writes on it sees it: in that module's transaction, and with
-// `las` under a share lock on the meeting's row, so that a change of the meeting (its deletion)
-// waits for the write and a write after the change sees the new status. Nothing if there is no
-// such meeting.
-struct TreffTilstand {
-    std::string status;
-    std::vector<std::string> eiere;
-};
-std::optional<TreffTilstand> treff_tilstand(pg::Connection& c, const std::string& treff_id, bool las);
 
 class JobbsokerOppslag {
 public:
