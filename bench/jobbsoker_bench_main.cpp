@@ -6,6 +6,7 @@
 //   jobbsoker_bench create-topic <brokers> <topic> <partitions>
 //   jobbsoker_bench seed-sok <dir> <port> <n>         a published meeting, n job seekers, invitations, answers
 //   jobbsoker_bench sok <dir> <port> <treff-id> <n> <requests>   (n as given to seed-sok)
+//   jobbsoker_bench treff-sok <dir> <port> <requests>    GET /api/rekrutteringstreff/sok, varied filters, page 1
 //   jobbsoker_bench seed-meeting <dir> <port> <n>     a published meeting with n job seekers
 //   jobbsoker_bench invite-kafka <dir> <port> <brokers> <topic> <n>
 //   jobbsoker_bench card-bulk <dir> <port> <brokers> <card-topic> <rapid-topic> <n> <timeout-s>
@@ -369,6 +370,47 @@ int sok(const fs::path& dir, unsigned short port, const std::string& treff, std:
                "avg_totalt {:.1f}\nempty_results {}\nantall_skjulte {}\n",
                requests, kWarmup, errors, sum / static_cast<double>(ms.size()), percentile(ms, 0.50), percentile(ms, 0.90),
                percentile(ms, 0.99), max, static_cast<double>(hits) / static_cast<double>(requests - errors), empty, skjulte);
+    return errors == 0 ? 0 : 1;
+}
+
+// The meeting search: each request a filter drawn from the frontend's usual ones, page 1 of 20.
+int treff_sok(const fs::path& dir, unsigned short port, std::size_t requests) {
+    Tokens tokens(dir);
+    auto token = tokens.veileder();
+    HttpClient http(port);
+    std::mt19937_64 rng(7);
+    const char* filtre[] = {"statuser=PUBLISERT",
+                            "statuser=PUBLISERT&publisertStatuser=%C3%85PEN_FOR_S%C3%98KERE",
+                            "kategorier=REKRUTTERINGSTREFF&statuser=PUBLISERT,UTKAST",
+                            "visning=mine",
+                            "fylkesnumre=03,46&sortering=nyeste",
+                            "kommunenumre=0301&statuser=FULLF%C3%98RT,AVLYST",
+                            "statuser=UTKAST&sortering=eldste"};
+    auto target = [&] { return fmt::format("/api/rekrutteringstreff/sok?{}&side=1&antallPerSide=20", filtre[rng() % std::size(filtre)]); };
+    constexpr int kWarmup = 20;
+    for (int i = 0; i < kWarmup; ++i) expect(http.call(verb::get, target(), token), 200, "treff-sok");
+
+    std::vector<double> ms;
+    ms.reserve(requests);
+    long long hits = 0, errors = 0;
+    for (std::size_t i = 0; i < requests; ++i) {
+        auto t = target();
+        auto start = Steady::now();
+        auto r = http.call(verb::get, t, token);
+        ms.push_back(seconds_since(start) * 1000.0);
+        if (r.status != 200) {
+            ++errors;
+            continue;
+        }
+        hits += json::parse(r.body).at("antallTotalt").as_int64();
+    }
+    double max = *std::max_element(ms.begin(), ms.end());
+    double sum = 0;
+    for (double x : ms) sum += x;
+    fmt::print("requests {}\nwarmup {}\nerrors {}\nmean_ms {:.2f}\np50_ms {:.2f}\np90_ms {:.2f}\np99_ms {:.2f}\nmax_ms {:.2f}\n"
+               "avg_totalt {:.1f}\n",
+               requests, kWarmup, errors, sum / static_cast<double>(ms.size()), percentile(ms, 0.50), percentile(ms, 0.90),
+               percentile(ms, 0.99), max, static_cast<double>(hits) / static_cast<double>(requests - errors));
     return errors == 0 ? 0 : 1;
 }
 
@@ -746,6 +788,7 @@ int main(int argc, char** argv) {
         }
         if (a.size() == 4 && a[0] == "seed-sok") return seed_sok(a[1], port(a[2]), count(a[3]));
         if (a.size() == 6 && a[0] == "sok") return sok(a[1], port(a[2]), a[3], count(a[4]), count(a[5]));
+        if (a.size() == 4 && a[0] == "treff-sok") return treff_sok(a[1], port(a[2]), count(a[3]));
         if (a.size() == 4 && a[0] == "seed-meeting") return seed_meeting(a[1], port(a[2]), count(a[3]));
         if (a.size() == 6 && a[0] == "invite-kafka") return invite_kafka(a[1], port(a[2]), a[3], a[4], count(a[5]));
         if (a.size() == 8 && a[0] == "card-bulk")

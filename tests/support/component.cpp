@@ -138,7 +138,8 @@ std::string Component::snapshot() const {
         coalesce((SELECT string_agg(t::text, '|' ORDER BY t.id) FROM rekrutteringstreff t), '') || '#' ||
         coalesce((SELECT string_agg(h::text, '|' ORDER BY h.rekkefolge) FROM rekrutteringstreff_hendelse h), '') || '#' ||
         coalesce((SELECT string_agg(j::text, '|' ORDER BY j.id) FROM jobbsoker j), '') || '#' ||
-        coalesce((SELECT string_agg(h::text, '|' ORDER BY h.rekkefolge) FROM jobbsoker_hendelse h), '')))");
+        coalesce((SELECT string_agg(h::text, '|' ORDER BY h.rekkefolge) FROM jobbsoker_hendelse h), '') || '#' ||
+        coalesce((SELECT string_agg(i::text, '|' ORDER BY i.id) FROM innlegg i), '')))");
 }
 
 std::vector<std::string> Component::audit_lines() const {

@@ -63,7 +63,7 @@ public:
     // Adds job seekers test_fnr(first..first+n-1); returns their personTreffIds in that order.
     std::vector<std::string> legg_til(const std::string& treff_id, int first, int n, const std::string& token) const;
 
-    // The tables a request can change (meetings, their events, job seekers, their events) as one
+    // The tables a request can change (meetings, their events, job seekers, their events, posts) as one
     // fingerprint: equal before and after = nothing changed.
     std::string snapshot() const;
 

@@ -47,6 +47,12 @@ class Deltakere {
 public:
     void legg_til(TreffDeltaker d) { alle_.push_back(std::move(d)); }
     const std::vector<TreffDeltaker>& alle() const { return alle_; }
+    // Every participant's counts for the meetings.
+    void tell(pg::Connection& c, std::vector<Treff>& treff) const {
+        if (treff.empty()) return;
+        for (const auto& d : alle_)
+            if (d.tell) d.tell(c, treff);
+    }
 
 private:
     std::vector<TreffDeltaker> alle_;

@@ -5,6 +5,9 @@
 
 #include "core/module.hpp"
 #include "modules/treff/deltaker.hpp"
+#include "modules/treff/eier_tjeneste.hpp"
+#include "modules/treff/innlegg_tjeneste.hpp"
+#include "modules/treff/sok_tjeneste.hpp"
 #include "modules/treff/treff_tjeneste.hpp"
 
 namespace rt::treff {
@@ -25,6 +28,9 @@ public:
 private:
     Deltakere deltakere_;
     TreffTjeneste treff_;
+    EierTjeneste eiere_;
+    SokTjeneste sok_;
+    InnleggTjeneste innlegg_;
 };
 
 }  // namespace rt::treff

@@ -92,6 +92,10 @@ void set_status(pg::Connection& c, std::string_view id, std::string_view status,
             id, status, avlyst_fra, when, by);
 }
 
+void set_eiere(pg::Connection& c, std::string_view id, const std::vector<std::string>& eiere) {
+    c.query("UPDATE rekrutteringstreff SET eiere = $2::text[] WHERE id = $1", id, eiere);
+}
+
 std::vector<std::string> publiserte_avsluttet_for(pg::Connection& c, Instant now) {
     auto r = c.query("SELECT id FROM rekrutteringstreff WHERE status = 'PUBLISERT' AND til_tid < $1 ORDER BY til_tid, id", now);
     std::vector<std::string> out;

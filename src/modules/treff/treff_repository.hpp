@@ -25,6 +25,7 @@ void update_fields(pg::Connection& c, const Treff& t);
 // `avlyst_fra` is the status a cancellation leaves (null for every other status).
 void set_status(pg::Connection& c, std::string_view id, std::string_view status, const std::optional<std::string>& avlyst_fra,
                 Instant when, std::string_view by);
+void set_eiere(pg::Connection& c, std::string_view id, const std::vector<std::string>& eiere);
 // Published meetings whose tilTid is before `now`, earliest first.
 std::vector<std::string> publiserte_avsluttet_for(pg::Connection& c, Instant now);
 

@@ -83,15 +83,9 @@ std::string TreffTjeneste::opprett(const auth::Principal& p, const std::string& 
     return t.id;
 }
 
-void TreffTjeneste::med_tall(pg::Connection& c, std::vector<Treff>& treff) const {
-    if (treff.empty()) return;
-    for (const auto& d : deltakere_.alle())
-        if (d.tell) d.tell(c, treff);
-}
-
 Treff TreffTjeneste::med_tall(pg::Connection& c, Treff t) const {
     std::vector<Treff> ett{std::move(t)};
-    med_tall(c, ett);
+    deltakere_.tell(c, ett);
     return std::move(ett.front());
 }
 

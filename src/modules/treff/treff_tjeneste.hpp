@@ -61,7 +61,6 @@ private:
                 std::vector<std::string> endrede_felter = {});
     Treff fullfor_som(const Aktor& aktor, const auth::Principal* p, const std::string& id);
     Treff med_tall(pg::Connection& c, Treff t) const;
-    void med_tall(pg::Connection& c, std::vector<Treff>& treff) const;
 
     pg::Pool& db_;
     const Clock& clock_;
