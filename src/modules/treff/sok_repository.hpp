@@ -1,6 +1,6 @@
 #pragma once
-// SQL for the meeting search. One statement: the page's ids, the total and the five aggregations,
-// each over the meetings that match every filter but its own.
+// SQL for the meeting search: the page's ids, then the total and the five aggregations, each over
+// the meetings that match every filter but its own (run both in one snapshot).
 #include "infra/pg/connection.hpp"
 #include "modules/treff/sok.hpp"
 
