@@ -81,6 +81,13 @@ Consumer::Consumer(const KafkaSettings& settings, ConsumerOptions options, Batch
     // A handler retrying through a database outage does not poll; give it time before the
     // group counts this member as dead.
     set(conf.get(), "max.poll.interval.ms", "900000");
+    // librdkafka 2.0.2 stops fetching a partition whose local queue has reached queued.min.messages
+    // (default 100,000) or queued.max.messages.kbytes, and resumes it only on a timer about a
+    // second later: a burst then stalls ~0.7 s each time the queue fills. A count that a burst never
+    // reaches leaves the byte bound (default 64 MiB) as the one limit on the queue's memory.
+    // bench/rapid_throughput: 3 of 3 runs stalled before (longest pause 713-759 ms, 190k msgs/s),
+    // 5 of 5 ran without (longest pause 4-7 ms, 455k-570k msgs/s), peak RSS 89-96 -> 100-110 MiB.
+    set(conf.get(), "queued.min.messages", "10000000");
     rd_kafka_conf_set_rebalance_cb(conf.get(), on_rebalance);
     rd_kafka_conf_set_opaque(conf.get(), &options_.listener);
     char err[512];
