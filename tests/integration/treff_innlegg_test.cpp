@@ -199,7 +199,7 @@ TEST_CASE("new endpoints: every role × owners, search and posts, and a refused 
     }
     // No token, a bad token: 401 everywhere, nothing changed.
     auto for_ = c.snapshot();
-    for (const std::string token : {std::string(""), std::string("ikke.et.token"), c.arbeidsgiverrettet(kEier) + "x"}) {
+    for (const std::string& token : {std::string(""), std::string("ikke.et.token"), c.arbeidsgiverrettet(kEier) + "x"}) {
         CHECK(c.call("GET", path(id, "/eiere"), token).status == 401);
         CHECK(c.call("PUT", path(id, "/eiere/meg"), token).status == 401);
         CHECK(c.call("DELETE", path(id, "/eiere/" + std::string(kEier)), token).status == 401);
