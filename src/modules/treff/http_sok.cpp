@@ -83,33 +83,14 @@ boost::json::array aggregering(const Aggregering& a) {
     return out;
 }
 
+// The citizen's fields, those every counsellor view has, and the search's own two.
 boost::json::object treff_i_sok(const Treff& t, Instant naa) {
-    using http::tid_json;
-    using json::tekst;
+    auto o = json::treff_for_borger(t);
+    json::legg_til_felles_for_veileder(o, t);
     auto ps = publisert_status_av(t, naa);
-    return {{"id", t.id},
-            {"tittel", t.tittel},
-            {"beskrivelse", tekst(t.beskrivelse)},
-            {"kategori", t.kategori},
-            {"status", t.status},
-            {"publisertStatus", ps ? boost::json::value(boost::json::string(*ps)) : boost::json::value(nullptr)},
-            {"fraTid", tid_json(t.fra_tid)},
-            {"tilTid", tid_json(t.til_tid)},
-            {"svarfrist", tid_json(t.svarfrist)},
-            {"gateadresse", tekst(t.gateadresse)},
-            {"postnummer", tekst(t.postnummer)},
-            {"poststed", tekst(t.poststed)},
-            {"kommunenummer", tekst(t.kommunenummer)},
-            {"fylkesnummer", tekst(t.fylkesnummer)},
-            {"opprettetAv", t.opprettet_av},
-            {"opprettetAvTidspunkt", tid_json(t.opprettet_tidspunkt)},
-            {"sistEndret", tid_json(t.sist_endret)},
-            {"eiere", json::tekster(t.eiere)},
-            {"kontorer", json::tekster(t.kontorer)},
-            {"antallArbeidsgivere", t.antall_arbeidsgivere},
-            {"antallJobbsøkere", t.antall_jobbsokere},
-            {"antallJobbsøkereSvartJa", t.antall_svart_ja},
-            {"antallJobbsøkereFåttJobb", 0}};
+    o["publisertStatus"] = ps ? boost::json::value(boost::json::string(*ps)) : boost::json::value(nullptr);
+    o["opprettetAv"] = t.opprettet_av;
+    return o;
 }
 
 }  // namespace

@@ -35,21 +35,25 @@ boost::json::object treff_for_borger(const Treff& t) {
 boost::json::object treff(const Treff& t) {
     auto o = treff_for_borger(t);
     o["kommune"] = tekst(t.kommune);
-    o["kommunenummer"] = tekst(t.kommunenummer);
     o["fylke"] = tekst(t.fylke);
-    o["fylkesnummer"] = tekst(t.fylkesnummer);
     o["opprettetAvPersonNavident"] = t.opprettet_av;
     o["opprettetAvNavkontorEnhetId"] = tekst(t.opprettet_av_navkontor);
+    o["sistEndretAv"] = t.sist_endret_av;
+    legg_til_felles_for_veileder(o, t);
+    return o;
+}
+
+void legg_til_felles_for_veileder(boost::json::object& o, const Treff& t) {
+    o["kommunenummer"] = tekst(t.kommunenummer);
+    o["fylkesnummer"] = tekst(t.fylkesnummer);
     o["opprettetAvTidspunkt"] = tid_json(t.opprettet_tidspunkt);
+    o["sistEndret"] = tid_json(t.sist_endret);
     o["eiere"] = tekster(t.eiere);
     o["kontorer"] = tekster(t.kontorer);
     o["antallArbeidsgivere"] = t.antall_arbeidsgivere;
     o["antallJobbsøkere"] = t.antall_jobbsokere;
     o["antallJobbsøkereSvartJa"] = t.antall_svart_ja;
     o["antallJobbsøkereFåttJobb"] = 0;  // placements have no source in this service
-    o["sistEndret"] = tid_json(t.sist_endret);
-    o["sistEndretAv"] = t.sist_endret_av;
-    return o;
 }
 
 boost::json::object treff_hendelse(const TreffHendelse& h) {
