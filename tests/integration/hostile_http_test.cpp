@@ -16,10 +16,12 @@
 #include "infra/http/json_body.hpp"
 #include "infra/http/server.hpp"
 #include "infra/metrics.hpp"
+#include "support/eventually.hpp"
 #include "support/raw_client.hpp"
 
 using namespace rt;
 using namespace std::chrono_literals;
+using rt::test::eventually;
 using rt::test::RawConnection;
 using rt::test::status_of;
 
@@ -255,8 +257,7 @@ TEST_CASE("hostile: beyond the connection limit new connections are closed, and 
     });
     std::vector<RawConnection> held;
     for (int i = 0; i < 20; ++i) held.emplace_back(s.port());
-    std::this_thread::sleep_for(200ms);  // all accepted
-    REQUIRE(s.server->open_connections() == 20);
+    REQUIRE(eventually([&] { return s.server->open_connections() == 20; }, 5s));  // all accepted
     // The reserve: health answers, anything else is 503, and both close.
     RawConnection probe(s.port());
     REQUIRE(probe.send("GET /isalive HTTP/1.1\r\nHost: t\r\n\r\n"));
@@ -267,14 +268,16 @@ TEST_CASE("hostile: beyond the connection limit new connections are closed, and 
     auto refused = work.read_response();
     REQUIRE(status_of(refused) == 503);
     REQUIRE(refused.find("Retry-After: 1") != std::string::npos);
-    // Reserve full as well: closed at once.
+    // Reserve full as well: closed at once. The refused connections' sessions end a moment after
+    // their answers are read; the reserve is only full once they have.
+    REQUIRE(eventually([&] { return s.server->open_connections() == 20; }, 5s));
     RawConnection r1(s.port()), r2(s.port());
-    std::this_thread::sleep_for(100ms);
+    REQUIRE(eventually([&] { return s.server->open_connections() == 22; }, 5s));
     RawConnection beyond(s.port());
     REQUIRE(beyond.closed_within(1s));
     // Freeing a connection lets work in again.
     held.clear();
-    std::this_thread::sleep_for(200ms);
+    REQUIRE(eventually([&] { return s.server->open_connections() == 2; }, 5s));  // r1 and r2
     RawConnection again(s.port());
     REQUIRE(again.send("GET /api/treff/b HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer gyldig\r\n\r\n"));
     REQUIRE(status_of(again.read_response()) == 200);
