@@ -99,6 +99,12 @@ void Service::register_operational_routes() {
                                 {{{"state", "open"}}, double(pool_.open_connections())},
                                 {{{"state", "max"}}, double(pool_.size())}};
     });
+    metrics_.describe("db_transaksjonskonflikter", "Transactions that lost a deadlock or serialization race since start");
+    metrics_.gauge_callback("db_transaksjonskonflikter", [this] {
+        auto k = pool_.conflicts();
+        return Metrics::Samples{{{{"sqlstate", "40P01"}}, double(k.deadlocks)},
+                                {{{"sqlstate", "40001"}}, double(k.serialization_failures)}};
+    });
 }
 
 bool Service::database_answers() {

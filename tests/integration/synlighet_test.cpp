@@ -2,6 +2,13 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <numeric>
+#include <random>
+#include <thread>
+
 #include "core/ids.hpp"
 #include "core/time.hpp"
 #include "modules/synlighet/behov_jobb.hpp"
@@ -396,4 +403,77 @@ TEST_CASE("synlighet: the need scheduler asks once per distinct unevaluated fnr,
     s.send({svar(test_fnr(0), kSynlig, "2025-10-01T08:00:00")});
     s.barrier();
     REQUIRE(synlighet::publiser_behov(s.c->service->jobbsoker().synlighet(), s.c->service->rapid()) == 0);
+}
+
+TEST_CASE("synlighet: a burst for the people a counsellor invites in bulk meanwhile: no deadlock, no 5xx, all invited") {
+    // Every person is on four meetings, so each batch of the burst locks four rows per person, in
+    // the order the events came; the invitations lock 50 of them at a time, two requests at once.
+    Synlighet s(1);
+    auto eier = s.c->arbeidsgiverrettet();
+    constexpr int kPersoner = 300, kTreff = 4, kPerInvitasjon = 50;
+    std::vector<std::string> treff;
+    std::vector<std::vector<std::string>> ider;
+    for (int t = 0; t < kTreff; ++t) {
+        treff.push_back(s.c->publisert_treff(eier));
+        ider.push_back(s.c->legg_til(treff.back(), 100, kPersoner, eier));
+    }
+    const auto start = s.c->clock->now() - std::chrono::hours(1);
+    std::atomic<bool> ferdig{false};
+    int runder = 0;
+    std::thread burst([&] {
+        std::mt19937 random(7);
+        std::vector<int> rekkefolge(kPersoner);
+        std::iota(rekkefolge.begin(), rekkefolge.end(), 0);
+        // Rounds of every person, newest time last, until the invitations are done (and at least three).
+        while (runder < 3 || (!ferdig && runder < 200)) {
+            ++runder;
+            std::shuffle(rekkefolge.begin(), rekkefolge.end(), random);
+            auto t = tid::format_oslo_local(start + std::chrono::seconds(runder));
+            std::vector<std::pair<std::string, std::string>> records;
+            for (int i : rekkefolge) {
+                auto fnr = test_fnr(100 + i);
+                records.emplace_back(aktor_id(fnr), hendelse(fnr, true, t));
+            }
+            test::produce_raw(s.topic, records);
+        }
+    });
+    std::mutex mutex;
+    std::vector<int> statuser;
+    auto inviter = [&](int forste) {
+        for (int t = forste; t < kTreff; t += 2)
+            for (int i = 0; i < kPersoner; i += kPerInvitasjon) {
+                std::vector<std::string> del(ider[t].begin() + i, ider[t].begin() + i + kPerInvitasjon);
+                int status = s.c->call("POST", path(treff[t], "/jobbsoker/inviter"), eier, test::ider(del)).status;
+                std::lock_guard lock(mutex);
+                statuser.push_back(status);
+            }
+    };
+    // The invitations start once the consumer is applying the burst.
+    bool i_gang = eventually([&] {
+        return s.c->db.count(fmt::format("SELECT count(*) FROM jobbsoker WHERE synlighet_sist_oppdatert IS NOT NULL "
+                                         "AND rekrutteringstreff_id <> '{}'", s.treff)) > 0;
+    });
+    if (!i_gang) {
+        ferdig = true;
+        burst.join();
+        FAIL("the burst was never applied");
+    }
+    std::thread a(inviter, 0), b(inviter, 1);
+    a.join();
+    b.join();
+    ferdig = true;
+    burst.join();
+    s.barrier();
+    INFO(runder << " rounds of " << kPersoner << " events");
+
+    REQUIRE(statuser.size() == std::size_t(kTreff * kPersoner / kPerInvitasjon));
+    REQUIRE(std::count(statuser.begin(), statuser.end(), 200) == std::ptrdiff_t(statuser.size()));
+    REQUIRE(s.c->db.count("SELECT count(*) FROM jobbsoker WHERE status = 'INVITERT'") == kTreff * kPersoner);
+    // The whole burst applied: every row holds the last round's time.
+    auto siste = tid::format_utc(*tid::parse_iso(tid::format_oslo_local(start + std::chrono::seconds(runder))));
+    auto rader = s.c->db.scalar(fmt::format(
+        "SELECT string_agg(DISTINCT synlighet_sist_oppdatert::text, ';') FROM jobbsoker WHERE rekrutteringstreff_id <> '{}'", s.treff));
+    REQUIRE(tid::format_utc(*tid::parse_iso(rader)) == siste);
+    // No transaction lost a deadlock (the service would have retried it; PostgreSQL waits a second first).
+    REQUIRE(s.c->service->db().conflicts().deadlocks == 0);
 }

@@ -3,6 +3,7 @@
 // returned inside a transaction, is closed rather than reused. Waiting for a free connection is
 // bounded (acquire timeout, well under a second by default): a full pool is a TransientError
 // (503 with Retry-After at the HTTP edge), not a queue that grows for ever.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -63,6 +64,7 @@ public:
                 }
             } catch (const TransientDbError& e) {
                 rollback(*lease);
+                if (e.conflict()) count_conflict(e);
                 if (!e.conflict() || attempt >= kConflictAttempts || !lease->healthy()) throw;
             } catch (...) {
                 rollback(*lease);
@@ -84,6 +86,14 @@ public:
     // A connection outside the pool with the pool's session settings (locks held for long).
     Connection open_connection() const { return Connection::open(conninfo_, settings_); }
 
+    // Transactions that lost a deadlock (40P01) or a serialization race (40001) since start,
+    // whether the retry then won or not. Deadlocks mean that two statements lock the same rows in
+    // different orders: an operator should see them, and a test can insist there are none.
+    struct Conflicts {
+        long long deadlocks = 0, serialization_failures = 0;
+    };
+    Conflicts conflicts() const { return {deadlocks_, serialization_failures_}; }
+
     const std::string& conninfo() const { return conninfo_; }
     int size() const { return size_; }
     int in_use() const;
@@ -93,6 +103,7 @@ private:
     void release(std::unique_ptr<Connection> c, bool discard);
     static void rollback(Connection& c);
     static void pause_before_retry(int attempt);
+    void count_conflict(const TransientDbError& e) { ++(e.sqlstate == "40P01" ? deadlocks_ : serialization_failures_); }
 
     std::string conninfo_;
     int size_;
@@ -102,6 +113,7 @@ private:
     std::condition_variable available_;
     std::vector<std::unique_ptr<Connection>> idle_;
     int open_ = 0;
+    std::atomic<long long> deadlocks_{0}, serialization_failures_{0};
 };
 
 }  // namespace rt::pg
