@@ -4,7 +4,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <mutex>
 #include <pthread.h>
+#include <string>
 #include <thread>
 
 #include "infra/config.hpp"
@@ -32,34 +34,62 @@ int main() {
         return 2;
     }
 
+    // The signal thread lives longer than the service, so that its deadline also covers the
+    // service's destruction (the Kafka handles' teardown can wait on a broker that is down).
+    std::mutex mutex;
+    rt::Service* running = nullptr;  // under mutex
+    bool signalled = false;          // under mutex
+    std::atomic<bool> done{false};
+    std::thread signal_thread([&] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        if (done) return;
+        rt::log::info("main", "signal mottatt, stopper", {{"signal", sig}});
+        {
+            std::lock_guard lock(mutex);
+            signalled = true;
+            if (running) running->request_stop();
+        }
+        // The platform kills the process 10 s after SIGTERM. Whatever hangs (a broker or a
+        // database that does not answer), end before that: the work not yet sent is still
+        // in the outbox tables for the next start, and unhandled messages are not committed.
+        for (int i = 0; i < 90 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (done) return;
+        std::string steg = "nedbygging";
+        {
+            std::lock_guard lock(mutex);
+            if (running) steg = running->stop_step();
+        }
+        rt::log::error("main", "stoppet ikke innen 9 s; avslutter likevel", {{"steg", steg}});
+        std::fflush(nullptr);
+        std::_Exit(0);
+    });
+    // Whatever way we leave, the signal thread is woken and joined after the service is gone.
+    struct JoinSignalThread {
+        std::thread& t;
+        std::atomic<bool>& done;
+        ~JoinSignalThread() {
+            done = true;
+            pthread_kill(t.native_handle(), SIGTERM);
+            t.join();
+        }
+    } join_signal_thread{signal_thread, done};
+
     try {
         rt::Service service(config);
-        std::atomic<bool> done{false};
-        std::thread signal_thread([&] {
-            int sig = 0;
-            sigwait(&signals, &sig);
-            if (done) return;
-            rt::log::info("main", "signal mottatt, stopper", {{"signal", sig}});
-            service.request_stop();
-            // The platform kills the process 10 s after SIGTERM. Whatever hangs (a broker or a
-            // database that does not answer), end before that: the work not yet sent is still
-            // in the outbox tables for the next start, and unhandled messages are not committed.
-            for (int i = 0; i < 90 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            if (done) return;
-            rt::log::error("main", "stoppet ikke innen 9 s; avslutter likevel", {{"steg", service.stop_step()}});
-            std::fflush(nullptr);
-            std::_Exit(0);
-        });
-        // Whatever way we leave, the signal thread is woken and joined before the service goes.
-        struct JoinSignalThread {
-            std::thread& t;
-            std::atomic<bool>& done;
-            ~JoinSignalThread() {
-                done = true;
-                pthread_kill(t.native_handle(), SIGTERM);
-                t.join();
+        struct Running {  // the signal thread may reach the service from here until its destructor
+            std::mutex& mutex;
+            rt::Service*& running;
+            ~Running() {
+                std::lock_guard lock(mutex);
+                running = nullptr;
             }
-        } join_signal_thread{signal_thread, done};
+        } registered{mutex, running};
+        {
+            std::lock_guard lock(mutex);
+            running = &service;
+            if (signalled) service.request_stop();  // a signal during construction
+        }
         service.start();
         service.wait_for_stop();
         service.stop();

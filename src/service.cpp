@@ -184,6 +184,13 @@ void Service::stop() {
     server_.stop(std::chrono::seconds(3));
     stop_step_ = "notifications";
     notifications_.stop();
+    // A relay waiting for the broker's acknowledgement would hold the scheduler's stop for up to
+    // the delivery timeout: no new runs, then what is not acknowledged soon is dropped (its rows
+    // stay in the outbox), then the runs under way end.
+    stop_step_ = "scheduler";
+    scheduler_.request_stop();
+    stop_step_ = "kafka-produsent";
+    topics_.stop_sending(std::chrono::seconds(2));
     stop_step_ = "scheduler";
     scheduler_.stop();
     stop_step_ = "rapid";

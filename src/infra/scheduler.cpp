@@ -35,14 +35,18 @@ void Scheduler::wake(const std::string& name) {
     it->second->cv.notify_one();
 }
 
-void Scheduler::stop() {
-    if (!running_.exchange(false)) return;
+void Scheduler::request_stop() {
+    running_ = false;
     for (auto& [name, job] : jobs_) {
         {
             std::lock_guard lock(job->mutex);
         }
         job->cv.notify_all();
     }
+}
+
+void Scheduler::stop() {
+    request_stop();
     for (auto& [name, job] : jobs_)
         if (job->thread.joinable()) job->thread.join();
 }

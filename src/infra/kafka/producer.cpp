@@ -51,9 +51,18 @@ Producer::Producer(const KafkaSettings& settings, std::chrono::milliseconds deli
 }
 
 Producer::~Producer() {
-    flush(std::chrono::seconds(5));
+    // Whatever is still queued was given its chance in flush() at stop; with the broker down,
+    // waiting here again (and in rd_kafka_destroy, which waits for queued messages) would hold the
+    // process past the platform's grace period. The outbox rows behind them stay unsent.
+    discard_unsent();
     running_ = false;
     if (poller_.joinable()) poller_.join();
+}
+
+void Producer::discard_unsent() {
+    rd_kafka_purge(rk_.get(), RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    // Serves the purged messages' delivery reports, so that no send() is left waiting.
+    rd_kafka_flush(rk_.get(), 200);
 }
 
 void Producer::send(const std::vector<OutRecord>& records) {

@@ -28,6 +28,8 @@ public:
 
     // Waits until nothing is outstanding (at shutdown).
     void flush(std::chrono::milliseconds timeout);
+    // Drops what is queued or in flight; their senders see a failure (at shutdown, after flush).
+    void discard_unsent();
     // Asks the cluster for metadata; false when no broker answers in time.
     bool reachable(std::chrono::milliseconds timeout);
 

@@ -31,7 +31,13 @@ void Topics::start() {
 
 void Topics::stop() {
     for (auto& c : consumers_) c->stop();
-    if (producer_) producer_->flush(std::chrono::seconds(5));
+    stop_sending(std::chrono::seconds(2));
+}
+
+void Topics::stop_sending(std::chrono::milliseconds budget) {
+    if (!producer_) return;
+    producer_->flush(budget);
+    producer_->discard_unsent();
 }
 
 bool Topics::healthy() {

@@ -27,8 +27,10 @@ public:
     void consume_batches(ConsumerOptions options, Consumer::BatchHandler handler);
 
     void start();
-    // Stops the consumers (committing what they handled), then flushes the producer.
+    // Stops the consumers (committing what they handled), then stop_sending(2 s).
     void stop();
+    // Waits up to `budget` for what is being sent, then drops the rest: blocked senders fail at once.
+    void stop_sending(std::chrono::milliseconds budget);
     // Every consumer is handling its records, and a broker answers.
     bool healthy();
     int assigned_partitions() const;
