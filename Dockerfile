@@ -13,7 +13,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       build-essential cmake ninja-build pkg-config ca-certificates npm \
       libboost1.81-dev libpq-dev librdkafka-dev libfmt-dev catch2 libjwt-dev libssl-dev \
-      libhowardhinnant-date-dev \
+      libhowardhinnant-date-dev libgumbo-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
