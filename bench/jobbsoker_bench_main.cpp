@@ -5,7 +5,7 @@
 //   jobbsoker_bench token <dir>                       a counsellor token (owner of what the helper creates)
 //   jobbsoker_bench create-topic <brokers> <topic> <partitions>
 //   jobbsoker_bench seed-sok <dir> <port> <n>         a published meeting, n job seekers, invitations, answers
-//   jobbsoker_bench sok <dir> <port> <treff-id> <n> <requests>   (n as given to seed-sok)
+//   jobbsoker_bench sok <dir> <port> <treff-id> <n> <requests> [term]   (n as given to seed-sok)
 //   jobbsoker_bench treff-sok <dir> <port> <requests>    GET /api/rekrutteringstreff/sok, varied filters, page 1
 //   jobbsoker_bench seed-meeting <dir> <port> <n>     a published meeting with n job seekers
 //   jobbsoker_bench invite-kafka <dir> <port> <brokers> <topic> <n>
@@ -329,7 +329,11 @@ json::array status_filter(std::mt19937_64& rng) {
     return out;
 }
 
-int sok(const fs::path& dir, unsigned short port, const std::string& treff, std::size_t n, std::size_t requests) {
+// `term`: empty for the mix above with a status filter; "fullt-navn" for a whole name of someone
+// added; anything else is searched as it is, without a status filter (a short prefix such as "a"
+// matches thousands, the search's heaviest case).
+int sok(const fs::path& dir, unsigned short port, const std::string& treff, std::size_t n, std::size_t requests,
+        const std::string& term = "") {
     Tokens tokens(dir);
     auto token = tokens.veileder();
     HttpClient http(port);
@@ -338,8 +342,15 @@ int sok(const fs::path& dir, unsigned short port, const std::string& treff, std:
     std::mt19937_64 rng(99);
     const auto target = "/api/rekrutteringstreff/" + treff + "/jobbsoker/sok";
     auto body = [&] {
-        return json::serialize(json::object{
-            {"fritekst", fritekst(rng, ps)}, {"status", status_filter(rng)}, {"side", 1}, {"antallPerSide", 25}});
+        if (term.empty())
+            return json::serialize(json::object{
+                {"fritekst", fritekst(rng, ps)}, {"status", status_filter(rng)}, {"side", 1}, {"antallPerSide", 25}});
+        std::string tekst = term;
+        if (term == "fullt-navn") {
+            const auto& p = ps[std::uniform_int_distribution<std::size_t>(0, ps.size() - 1)(rng)];
+            tekst = p.fornavn + " " + p.etternavn;
+        }
+        return json::serialize(json::object{{"fritekst", tekst}, {"side", 1}, {"antallPerSide", 25}});
     };
     // Warm-up, not counted: the first request loads the JWKS, the first queries warm the caches.
     constexpr int kWarmup = 20;
@@ -787,7 +798,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (a.size() == 4 && a[0] == "seed-sok") return seed_sok(a[1], port(a[2]), count(a[3]));
-        if (a.size() == 6 && a[0] == "sok") return sok(a[1], port(a[2]), a[3], count(a[4]), count(a[5]));
+        if ((a.size() == 6 || a.size() == 7) && a[0] == "sok")
+            return sok(a[1], port(a[2]), a[3], count(a[4]), count(a[5]), a.size() == 7 ? a[6] : "");
         if (a.size() == 4 && a[0] == "treff-sok") return treff_sok(a[1], port(a[2]), count(a[3]));
         if (a.size() == 4 && a[0] == "seed-meeting") return seed_meeting(a[1], port(a[2]), count(a[3]));
         if (a.size() == 6 && a[0] == "invite-kafka") return invite_kafka(a[1], port(a[2]), a[3], a[4], count(a[5]));
@@ -802,7 +814,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: jobbsoker_bench keys|token <dir>\n"
                  "       jobbsoker_bench create-topic <brokers> <topic> <partitions>\n"
                  "       jobbsoker_bench seed-sok|seed-meeting <dir> <port> <n>\n"
-                 "       jobbsoker_bench sok <dir> <port> <treff-id> <n> <requests>\n"
+                 "       jobbsoker_bench sok <dir> <port> <treff-id> <n> <requests> [term|fullt-navn]\n"
                  "       jobbsoker_bench invite-kafka <dir> <port> <brokers> <topic> <n>\n"
                  "       jobbsoker_bench card-bulk|card-single <dir> <port> <brokers> <card-topic> <rapid-topic> <n>"
                  " <timeout-s>\n";
