@@ -187,7 +187,6 @@ void Service::stop() {
     // A relay waiting for the broker's acknowledgement would hold the scheduler's stop for up to
     // the delivery timeout: no new runs, then what is not acknowledged soon is dropped (its rows
     // stay in the outbox), then the runs under way end.
-    stop_step_ = "scheduler";
     scheduler_.request_stop();
     stop_step_ = "kafka-produsent";
     topics_.stop_sending(std::chrono::seconds(2));

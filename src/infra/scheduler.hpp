@@ -37,9 +37,9 @@ public:
     void start();
     // Asks for a run as soon as possible; a wake during a run gives one more run after it.
     void wake(const std::string& name);
-    // Lets running jobs finish, then stops.
     // No new runs from now on; the runs under way go on (stop() waits for them).
     void request_stop();
+    // Lets running jobs finish, then stops.
     void stop();
 
     // One run now, in the caller's thread, under the job's lock; false if another holder had it.
