@@ -1,6 +1,7 @@
 // The job seeker event relay: bus + rapid, in order, visible job seekers only.
 #include <catch2/catch.hpp>
 #include <mutex>
+#include <thread>
 
 #include "core/time.hpp"
 #include "infra/rapid/embedded_rapid.hpp"
@@ -187,6 +188,29 @@ TEST_CASE("relay: an invisible job seeker's events are held back and go out, in 
     REQUIRE(eventually([&] { return cap.of("rekrutteringstreffinvitasjon").size() == 2; }, std::chrono::seconds(5)));
     REQUIRE(cap.of("rekrutteringstreffinvitasjon")[1].string("fnr") == test_fnr(1));
     REQUIRE(c.db.count("SELECT count(*) FROM hendelse_utboks") == 0);
+}
+
+TEST_CASE("relay: a job seeker made visible with nothing in the outbox does not wake the relay") {
+    Captured cap;
+    Component c(capturing(cap));
+    auto eier = c.arbeidsgiverrettet();
+    auto id = c.publisert_treff(eier);
+    c.legg_til(id, 0, 2, eier);
+    c.db.connect().query("UPDATE jobbsoker SET er_synlig = false, synlighet_sist_oppdatert = now(), synlighet_kilde = 'EVENT'");
+    REQUIRE(c.db.count("SELECT count(*) FROM hendelse_utboks") == 0);
+    auto runs = [&] {
+        return c.service->metrics().counter_value("scheduler_runs_total", {{"job", std::string(jobbsoker::kRelayJob)}, {"result", "ok"}});
+    };
+    // Settled first: adding job seekers writes no outbox rows, but the service's start may still wake it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto before = runs();
+
+    c.service->jobbsoker().synlighet().bruk_hendelser({{test_fnr(0), true, false, c.clock->now() + std::chrono::hours(1)},
+                                                        {test_fnr(1), true, false, c.clock->now() + std::chrono::hours(1)}});
+    REQUIRE(c.db.count("SELECT count(*) FROM jobbsoker WHERE er_synlig") == 2);
+    // A wake runs the relay at once (the test above sees its message within milliseconds).
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(runs() == before);
 }
 
 TEST_CASE("relay: a subscriber failing for one job seeker holds back that job seeker only, and retries later") {
