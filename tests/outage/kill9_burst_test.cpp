@@ -212,10 +212,25 @@ TEST_CASE("kill -9 in the middle of a visibility burst and a restart: final rows
         std::this_thread::sleep_for(20ms);
     a.kill9();
     const auto killed = Steady::now();
-    std::thread second_half([&] { produce(n / 2, n); });
-    a.start();
+    std::string producer_failure;
+    std::thread second_half([&] {
+        try {
+            produce(n / 2, n);
+        } catch (const std::exception& e) {
+            producer_failure = e.what();
+        }
+    });
+    std::string restart_failure;
+    try {
+        a.start();
+    } catch (const std::exception& e) {
+        restart_failure = e.what();
+    }
     const auto restarted = Steady::now();
     second_half.join();
+    INFO(producer_failure << restart_failure);
+    REQUIRE(producer_failure.empty());
+    REQUIRE(restart_failure.empty());
     const double produced_after = test::seconds_since(begin);
     const auto b_done = caught_up(group_b, topic, 600s);
     const double b_seconds = test::seconds_since(begin);

@@ -87,6 +87,16 @@ TEST_CASE("PostgreSQL stopped for 20 s under reads and writes: alive, not ready,
     std::mutex written_mutex;
     std::map<std::string, int> written;  // fnr -> status of its one attempt
     std::vector<std::thread> threads;
+    // Stops and joins the clients however the test ends (a failure must not leave them running).
+    struct Joiner {
+        std::atomic<bool>& running;
+        std::vector<std::thread>& threads;
+        ~Joiner() {
+            running = false;
+            for (auto& t : threads)
+                if (t.joinable()) t.join();
+        }
+    } joiner{running, threads};
     for (int w = 0; w < 2; ++w)
         threads.emplace_back([&] {
             while (running) {
@@ -161,6 +171,14 @@ TEST_CASE("PostgreSQL stopped for 20 s under reads and writes: alive, not ready,
     std::this_thread::sleep_for(3s);
     running = false;
     for (auto& t : threads) t.join();
+    threads.clear();
+    // The event relay drains what was written, woken again by the database's notifications.
+    const auto drain_from = Steady::now();
+    std::optional<double> drained_after;
+    while (Steady::now() - drain_from < 30s && !drained_after) {
+        if (db.count("SELECT count(*) FROM hendelse_utboks") == 0) drained_after = test::seconds_since(drain_from);
+        else std::this_thread::sleep_for(100ms);
+    }
 
     // The outage proper: from the moment the server is down until it is back.
     auto alive_out = between(alive, stop_begin, back);
@@ -212,6 +230,7 @@ TEST_CASE("PostgreSQL stopped for 20 s under reads and writes: alive, not ready,
                statuses(api_out), percentile(api_ms, 0.50), percentile(api_ms, 0.99), percentile(api_ms, 1.0));
     fmt::print("  whole run: writes {}, reads {}\n", statuses(writes.samples), statuses(reads.samples));
     fmt::print("  recovered (isready 200 and a write committed) {:.2f} s after PostgreSQL was back\n", recovered_after.value_or(-1));
+    fmt::print("  event outbox empty {:.2f} s after the load stopped\n", drained_after.value_or(-1));
     fmt::print("  writes committed (201) {}, found {} of them, lost {}; answered otherwise {} of which found {}; "
                "rows from nowhere {}; half-written {}\n",
                committed.size(), committed.size() - lost, lost, uncertain.size(), found_uncertain, found_unknown, halves);
@@ -242,4 +261,5 @@ TEST_CASE("PostgreSQL stopped for 20 s under reads and writes: alive, not ready,
     REQUIRE(lost == 0);
     REQUIRE(found_unknown == 0);
     REQUIRE(halves == 0);
+    REQUIRE(drained_after);
 }
