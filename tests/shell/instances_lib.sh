@@ -28,7 +28,7 @@ ready() {
 kill_instances() {
   local n
   for n in "${!pids[@]}"; do kill -KILL "${pids[$n]}" 2>/dev/null || true; done
-  for n in "${!pids[@]}"; do wait "${pids[$n]}" 2>/dev/null || true; unset "pids[$n]"; done
+  for n in "${!pids[@]}"; do { wait "${pids[$n]}"; } 2>/dev/null || true; unset "pids[$n]"; done
   [[ -z $locker_pid ]] || { kill "$locker_pid" 2>/dev/null; wait "$locker_pid" 2>/dev/null; locker_pid=""; } || true
 }
 
