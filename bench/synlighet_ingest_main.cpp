@@ -315,23 +315,6 @@ int consume(bool batch_mode, const kafka::KafkaSettings& settings, const std::st
     return 0;
 }
 
-int delete_topic(const kafka::KafkaSettings& settings, const std::string& topic) {
-    auto conf = kafka::make_conf(settings);
-    char err[512];
-    kafka::KafkaHandle rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), err, sizeof err));
-    if (!rk) throw std::runtime_error(err);
-    conf.release();
-    rd_kafka_DeleteTopic_t* dt = rd_kafka_DeleteTopic_new(topic.c_str());
-    kafka::QueueHandle queue(rd_kafka_queue_new(rk.get()));
-    rd_kafka_DeleteTopics(rk.get(), &dt, 1, nullptr, queue.get());
-    rd_kafka_DeleteTopic_destroy(dt);
-    rd_kafka_event_t* ev = rd_kafka_queue_poll(queue.get(), 30000);
-    if (!ev) throw std::runtime_error("no answer to DeleteTopics within 30 s");
-    std::string failure = rd_kafka_event_error(ev) ? rd_kafka_event_error_string(ev) : "";
-    rd_kafka_event_destroy(ev);
-    if (!failure.empty()) throw std::runtime_error("cannot delete " + topic + ": " + failure);
-    return 0;
-}
 
 }  // namespace
 
@@ -347,7 +330,7 @@ int main(int argc, char** argv) {
         if (a.size() == 4 && a[0] == "produce") return produce(settings(a[1]), a[2], std::stoull(a[3]));
         if (a.size() == 7 && a[0] == "consume" && (a[1] == "batch" || a[1] == "autocommit"))
             return consume(a[1] == "batch", settings(a[2]), a[3], std::stoull(a[4]), a[5], std::chrono::seconds(std::stoll(a[6])));
-        if (a.size() == 3 && a[0] == "delete-topic") return delete_topic(settings(a[1]), a[2]);
+        if (a.size() == 3 && a[0] == "delete-topic") return kafka::delete_topic(settings(a[1]), a[2]), 0;
     } catch (const std::exception& e) {
         std::cerr << "synlighet_ingest: " << e.what() << "\n";
         return 1;

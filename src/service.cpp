@@ -14,7 +14,10 @@ namespace {
 
 std::optional<kafka::KafkaSettings> kafka_settings(const Config& c) {
     if (!c.kafka_brokers) return std::nullopt;
-    return kafka::KafkaSettings{*c.kafka_brokers, c.kafka_tls, rapid::kAppName, {}};
+    kafka::KafkaSettings s{*c.kafka_brokers, c.kafka_tls, rapid::kAppName, {}};
+    s.session_timeout_ms = static_cast<int>(c.kafka_session_timeout.count());
+    s.heartbeat_interval_ms = static_cast<int>(c.kafka_heartbeat_interval.count());
+    return s;
 }
 
 std::unique_ptr<rapid::Rapid> make_rapid(const Config& c, kafka::Topics& topics, const Clock& clock, Metrics& metrics) {

@@ -85,6 +85,12 @@ Config parse_config(const EnvLookup& env) {
     c.kafka_reset_policy = text(env, "KAFKA_RESET_POLICY", c.kafka_reset_policy);
     if (c.kafka_reset_policy != "earliest" && c.kafka_reset_policy != "latest")
         throw ConfigError(fmt::format("KAFKA_RESET_POLICY must be 'earliest' or 'latest', got '{}'", c.kafka_reset_policy));
+    c.kafka_session_timeout = std::chrono::milliseconds(
+        integer(env, "KAFKA_SESSION_TIMEOUT_MS", c.kafka_session_timeout.count(), 1000, 300000));
+    c.kafka_heartbeat_interval = std::chrono::milliseconds(
+        integer(env, "KAFKA_HEARTBEAT_INTERVAL_MS", c.kafka_heartbeat_interval.count(), 100, 60000));
+    if (c.kafka_heartbeat_interval * 2 > c.kafka_session_timeout)
+        throw ConfigError("KAFKA_HEARTBEAT_INTERVAL_MS must be at most half of KAFKA_SESSION_TIMEOUT_MS");
     auto cert = non_empty(env, "KAFKA_CERTIFICATE_PATH"), key = non_empty(env, "KAFKA_PRIVATE_KEY_PATH"),
          ca = non_empty(env, "KAFKA_CA_PATH");
     if (cert || key || ca) {
@@ -150,6 +156,8 @@ const std::vector<ConfigVariable>& config_variables() {
         {"KAFKA_RAPID_TOPIC", "toi.rapid-1"},
         {"KAFKA_CONSUMER_GROUP_ID", "rekrutteringstreff-v1"},
         {"KAFKA_RESET_POLICY", "latest"},
+        {"KAFKA_SESSION_TIMEOUT_MS", "6000"},
+        {"KAFKA_HEARTBEAT_INTERVAL_MS", "1000"},
         {"KAFKA_CERTIFICATE_PATH", nullptr},
         {"KAFKA_PRIVATE_KEY_PATH", nullptr},
         {"KAFKA_CA_PATH", nullptr},

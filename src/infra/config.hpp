@@ -48,6 +48,9 @@ struct Config {
     std::string kafka_rapid_topic = "toi.rapid-1";
     std::string kafka_consumer_group_id = "rekrutteringstreff-v1";
     std::string kafka_reset_policy = "latest";
+    // A crashed instance's partitions wait this long before the group moves them (docs/scaling.md).
+    std::chrono::milliseconds kafka_session_timeout{6000};
+    std::chrono::milliseconds kafka_heartbeat_interval{1000};
     std::optional<KafkaTls> kafka_tls;
     std::string aktivitetskort_topic = "dab.aktivitetskort-v1.1";
     std::string aktivitetskort_feil_topic = "dab.aktivitetskort-feil-v1";

@@ -17,6 +17,8 @@ void Scheduler::add(JobSpec spec) {
     auto job = std::make_unique<Job>();
     job->spec = std::move(spec);
     auto name = job->spec.name;
+    metrics_.describe("scheduler_job_running", "1 while this instance runs the job under its lock");
+    metrics_.set("scheduler_job_running", {{"job", name}}, 0);
     jobs_.emplace(std::move(name), std::move(job));
 }
 
@@ -88,6 +90,11 @@ bool Scheduler::run_locked(Job& job) {
         metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "skipped"}});
         return false;
     }
+    // Seen from outside, for checking that each job runs on one instance at a time: the gauge
+    // while it runs, and at debug level each run's span in wall-clock time, which instances on
+    // one host share (tests/shell/instances_test lays the spans of all instances side by side).
+    metrics_.set("scheduler_job_running", {{"job", job.spec.name}}, 1);
+    const auto wall_start = std::chrono::system_clock::now();
     auto started = std::chrono::steady_clock::now();
     auto failed = [&](const char* what) {
         metrics_.add("scheduler_runs_total", {{"job", job.spec.name}, {"result", "error"}});
@@ -103,6 +110,12 @@ bool Scheduler::run_locked(Job& job) {
     }
     metrics_.observe("scheduler_run_duration_seconds", {{"job", job.spec.name}},
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    auto micros = [](std::chrono::system_clock::time_point t) {
+        return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+    };
+    log::debug("scheduler", "jobben kjørte",
+               {{"job", job.spec.name}, {"start_us", micros(wall_start)}, {"slutt_us", micros(std::chrono::system_clock::now())}});
+    metrics_.set("scheduler_job_running", {{"job", job.spec.name}}, 0);
     try {
         c.query("SELECT pg_advisory_unlock($1)", key);
     } catch (const std::exception&) {

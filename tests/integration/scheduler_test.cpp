@@ -114,6 +114,29 @@ TEST_CASE("scheduler: a failing run is logged and counted, and the job goes on")
     REQUIRE(metrics.counter_value("scheduler_runs_total", {{"job", "feiler"}, {"result", "ok"}}) >= 2);
 }
 
+TEST_CASE("scheduler: scheduler_job_running is 1 on the instance inside a run and 0 elsewhere") {
+    test::TestDatabase db(false);
+    pg::Pool pool_a(db.url(), 3), pool_b(db.url(), 3);
+    Metrics metrics_a, metrics_b;
+    std::atomic<bool> inside{false}, release{false};
+    Scheduler a(pool_a, metrics_a), b(pool_b, metrics_b);
+    a.add({"lang", std::chrono::hours(1), [&] {
+               inside = true;
+               while (!release) std::this_thread::sleep_for(5ms);
+           }});
+    b.add({"lang", std::chrono::hours(1), [] {}});
+    auto running = [](Metrics& m) { return m.counter_value("scheduler_job_running", {{"job", "lang"}}); };
+    REQUIRE(metrics_a.render().find("scheduler_job_running{job=\"lang\"} 0") != std::string::npos);
+    std::thread t([&] { a.run_once("lang"); });
+    REQUIRE(eventually([&] { return inside.load(); }));
+    REQUIRE(running(metrics_a) == 1);
+    REQUIRE_FALSE(b.run_once("lang"));  // a holds the lock: b skips and shows 0
+    REQUIRE(running(metrics_b) == 0);
+    release = true;
+    t.join();
+    REQUIRE(running(metrics_a) == 0);
+}
+
 TEST_CASE("scheduler: run_once skips when another instance holds the job's lock") {
     test::TestDatabase db(false);
     pg::Pool pool(db.url(), 3);

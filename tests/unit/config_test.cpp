@@ -150,3 +150,14 @@ TEST_CASE("config: the HTTP and database limits have safe defaults and can be se
     // A budget smaller than one body could never admit a body at the limit.
     REQUIRE_THROWS_AS(parse({{"HTTP_BODY_BUDGET_BYTES", "1048576"}}), rt::ConfigError);
 }
+
+TEST_CASE("config: the consumer group's session timeout and heartbeat, with the heartbeat within half the session") {
+    auto d = parse({});
+    REQUIRE(d.kafka_session_timeout == std::chrono::milliseconds(6000));
+    REQUIRE(d.kafka_heartbeat_interval == std::chrono::milliseconds(1000));
+    auto c = parse({{"KAFKA_SESSION_TIMEOUT_MS", "10000"}, {"KAFKA_HEARTBEAT_INTERVAL_MS", "3000"}});
+    REQUIRE(c.kafka_session_timeout == std::chrono::milliseconds(10000));
+    REQUIRE(c.kafka_heartbeat_interval == std::chrono::milliseconds(3000));
+    REQUIRE_THROWS_WITH(parse({{"KAFKA_SESSION_TIMEOUT_MS", "500"}}), Catch::Contains("KAFKA_SESSION_TIMEOUT_MS"));
+    REQUIRE_THROWS_WITH(parse({{"KAFKA_HEARTBEAT_INTERVAL_MS", "4000"}}), Catch::Contains("KAFKA_HEARTBEAT_INTERVAL_MS"));
+}

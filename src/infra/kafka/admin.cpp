@@ -33,4 +33,21 @@ void create_topic(const KafkaSettings& settings, const std::string& topic, int p
     if (!failure.empty()) throw std::runtime_error(fmt::format("cannot create topic {}: {}", topic, failure));
 }
 
+void delete_topic(const KafkaSettings& settings, const std::string& topic) {
+    auto conf = make_conf(settings);
+    char err[512];
+    KafkaHandle rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), err, sizeof err));
+    if (!rk) throw std::runtime_error(fmt::format("cannot create Kafka client: {}", err));
+    conf.release();
+    rd_kafka_DeleteTopic_t* dt = rd_kafka_DeleteTopic_new(topic.c_str());
+    QueueHandle queue(rd_kafka_queue_new(rk.get()));
+    rd_kafka_DeleteTopics(rk.get(), &dt, 1, nullptr, queue.get());
+    rd_kafka_DeleteTopic_destroy(dt);
+    rd_kafka_event_t* ev = rd_kafka_queue_poll(queue.get(), 30000);
+    if (!ev) throw std::runtime_error("no answer to DeleteTopics within 30 s");
+    std::string failure = rd_kafka_event_error(ev) ? rd_kafka_event_error_string(ev) : "";
+    rd_kafka_event_destroy(ev);
+    if (!failure.empty()) throw std::runtime_error(fmt::format("cannot delete {}: {}", topic, failure));
+}
+
 }  // namespace rt::kafka

@@ -76,8 +76,8 @@ Consumer::Consumer(const KafkaSettings& settings, ConsumerOptions options, Batch
     set(conf.get(), "enable.auto.offset.store", "false");
     set(conf.get(), "enable.partition.eof", "false");
     set(conf.get(), "allow.auto.create.topics", "true");
-    set(conf.get(), "session.timeout.ms", "10000");
-    set(conf.get(), "heartbeat.interval.ms", "1000");
+    set(conf.get(), "session.timeout.ms", std::to_string(settings.session_timeout_ms));
+    set(conf.get(), "heartbeat.interval.ms", std::to_string(settings.heartbeat_interval_ms));
     // A handler retrying through a database outage does not poll; give it time before the
     // group counts this member as dead.
     set(conf.get(), "max.poll.interval.ms", "900000");

@@ -38,6 +38,10 @@ struct KafkaSettings {
     std::optional<KafkaTls> tls;
     std::string client_id = "rekrutteringstreff";
     std::map<std::string, std::string> extra;  // any further librdkafka properties
+    // How long a consumer that stops heartbeating (a crashed instance) keeps its partitions
+    // before the group hands them to the others: docs/scaling.md has the measurements.
+    int session_timeout_ms = 6000;
+    int heartbeat_interval_ms = 1000;
 };
 
 // A configuration with the settings applied; throws std::invalid_argument naming a bad property.

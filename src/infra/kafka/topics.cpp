@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "infra/metrics.hpp"
+
 namespace rt::kafka {
 
 Topics::Topics(std::optional<KafkaSettings> settings, pg::Pool& db, Metrics& metrics)
@@ -22,7 +24,14 @@ void Topics::consume(ConsumerOptions options, std::string handler_name, std::fun
 
 void Topics::consume_batches(ConsumerOptions options, Consumer::BatchHandler handler) {
     if (!settings_) throw std::logic_error("Kafka is not configured (standalone mode)");
+    auto labels = Metrics::Labels{{"topic", options.topic}, {"group", options.group_id}};
     consumers_.push_back(std::make_unique<Consumer>(*settings_, std::move(options), std::move(handler), metrics_));
+    // Which partitions this instance has, seen from outside: with several instances in one group
+    // they share them, and a crashed one's move to the others (tests/shell/instances_test).
+    metrics_.describe("kafka_assigned_partitions", "Partitions of the topic assigned to this instance's consumer");
+    metrics_.gauge_callback("kafka_assigned_partitions", [c = consumers_.back().get(), labels] {
+        return Metrics::Samples{{labels, double(c->assigned_partitions())}};
+    });
 }
 
 void Topics::start() {

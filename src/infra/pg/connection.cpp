@@ -153,8 +153,13 @@ Connection Connection::open(const std::string& conninfo, const SessionSettings& 
     // The timeouts are set here rather than as startup options, which a connection string's own
     // `options` would silently replace.
     c.deadline_ms_ = settings.connect_timeout_s * 1000;
-    c.exec(fmt::format("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO'; SET statement_timeout = {}; SET lock_timeout = {}",
-                       settings.statement_timeout_ms, settings.lock_timeout_ms));
+    // The server's keepalives too: when the host of an instance vanishes (no FIN, no RST), its
+    // sessions, and the scheduler's advisory locks with them, end after idle + interval * count
+    // instead of the kernel's two hours; another instance then takes the jobs over.
+    c.exec(fmt::format("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO'; SET statement_timeout = {}; SET lock_timeout = {}; "
+                       "SET tcp_keepalives_idle = {}; SET tcp_keepalives_interval = {}; SET tcp_keepalives_count = {}",
+                       settings.statement_timeout_ms, settings.lock_timeout_ms, settings.keepalives_idle_s,
+                       settings.keepalives_interval_s, settings.keepalives_count));
     c.deadline_ms_ = settings.statement_timeout_ms > 0 ? settings.statement_timeout_ms + settings.client_margin_ms : 0;
     return c;
 }

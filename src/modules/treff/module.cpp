@@ -1,5 +1,7 @@
 #include "modules/treff/module.hpp"
 
+#include <algorithm>
+
 #include "infra/config.hpp"
 #include "infra/scheduler.hpp"
 #include "modules/treff/http_api.hpp"
@@ -12,8 +14,9 @@ Module::Module(ModuleContext& ctx) : treff_(ctx.db, ctx.clock, deltakere_), eier
     registrer_eier_api(ctx.routes, ctx.auth, eiere_);
     registrer_sok_api(ctx.routes, ctx.auth, sok_);
     registrer_innlegg_api(ctx.routes, ctx.auth, innlegg_);
+    // An interval set shorter than the first-run delay (tests, a busy day) applies from the start.
     ctx.scheduler.add({kAutoFullforJob, ctx.config.auto_fullfor_intervall, [this] { treff_.fullfor_avsluttede(); },
-                       kAutoFullforForsteKjoring});
+                       std::min<std::chrono::milliseconds>(kAutoFullforForsteKjoring, ctx.config.auto_fullfor_intervall)});
 }
 
 }  // namespace rt::treff

@@ -12,7 +12,8 @@
 
 namespace rt::treff {
 
-// Completes published meetings whose tilTid has passed; first two minutes after start-up.
+// Completes published meetings whose tilTid has passed; first two minutes after start-up (or one
+// interval, if that is shorter).
 inline constexpr const char* kAutoFullforJob = "treff-auto-fullfor";
 inline constexpr std::chrono::minutes kAutoFullforForsteKjoring{2};
 
