@@ -4,6 +4,7 @@
 //   synlighet_ingest seed <database-url>
 //   synlighet_ingest produce <brokers> <topic> <n>
 //   synlighet_ingest consume batch|autocommit <brokers> <topic> <n> <database-url> <timeout-seconds>
+//   synlighet_ingest write <file> <n>           (the same stream as key<TAB>value lines for kcat -P)
 //   synlighet_ingest delete-topic <brokers> <topic>
 // batch      = the service's path: KafkaRapid + the synlighet rivers over a SynlighetLager (per
 //              poll batch the newest event per fnr, one UPDATE, one transaction, then the offsets).
@@ -14,6 +15,8 @@
 #include <sys/resource.h>
 
 #include <condition_variable>
+#include <cstdio>
+#include <memory>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -34,6 +37,7 @@
 #include "modules/jobbsoker/synlighet_lager.hpp"
 #include "modules/synlighet/rivers.hpp"
 #include "modules/synlighet/vurdering.hpp"
+#include "support/synlighet_strom.hpp"
 
 using namespace rt;
 using namespace rt::bench;
@@ -41,117 +45,55 @@ using namespace rt::bench;
 namespace {
 
 constexpr int kPartitions = 4;
-constexpr int kMeetings = 5'000;
-constexpr int kRows = 50'000;     // job seekers (rows), ten per meeting
-constexpr int kPersons = 40'000;  // persons on a meeting: the first 10,000 are on two meetings
-constexpr int kOffMeetingPersons = 600'000;
-constexpr double kOnMeetingShare = 0.10;
-// Engine verdicts fall within two days from here (June: no daylight-saving change inside).
-const Instant kT0 = Instant(std::chrono::sys_days(std::chrono::year(2025) / 6 / 1).time_since_epoch());
-constexpr long long kSpanMicros = 2LL * 86400 * 1'000'000;
-
-// Person p's fnr-shaped key (ddmmyy + 5 digits), unique for p < 1,680,000. The seed's SQL
-// builds the same text.
-std::string fnr(long long p) {
-    return fmt::format("{:02}{:02}{:02}{:05}", 1 + p % 28, 1 + (p / 28) % 12, (p / 336) % 100, p % 100'000);
-}
-constexpr const char* kFnrSql =
-    "lpad((1 + p % 28)::text, 2, '0') || lpad((1 + (p / 28) % 12)::text, 2, '0') || "
-    "lpad(((p / 336) % 100)::text, 2, '0') || lpad((p % 100000)::text, 5, '0')";
+namespace strom = test::synlighet_strom;
 
 // --- seed ---------------------------------------------------------------------------------
 
-// 5,000 published meetings and 50,000 job seekers; a tenth of the persons are on two meetings.
-// Visibility before the stream: 60 % never evaluated, 20 % set by a need answer, 20 % set by an
-// earlier event (times inside the stream's span, so that some events are older and must lose).
 int seed(const std::string& url) {
     auto c = pg::Connection::open(url);
     pg::migrate(c, pg::embedded_migrations());
     auto start = Steady::now();
-    c.exec("BEGIN");
-    c.query(R"(INSERT INTO rekrutteringstreff (id, tittel, beskrivelse, fra_tid, til_tid, svarfrist, gateadresse, postnummer,
-                   poststed, status, opprettet_av_navident, opprettet_tidspunkt, eiere, sist_endret, sist_endret_av)
-               SELECT md5('treff-' || m)::uuid, 'Treff ' || m, 'Vi treffes', $1::timestamptz + interval '30 days',
-                      $1::timestamptz + interval '30 days 2 hours', $1::timestamptz + interval '27 days',
-                      'Eksempelgate 1', '0123', 'Oslo', 'PUBLISERT', 'Z990001', $1, ARRAY['Z990001'], $1, 'Z990001'
-               FROM generate_series(0, $2 - 1) m)",
-            kT0, kMeetings);
-    c.query(fmt::format(R"(INSERT INTO jobbsoker (id, rekrutteringstreff_id, fodselsnummer, fornavn, etternavn, status,
-                               lagt_til_tidspunkt, er_synlig, synlighet_sist_oppdatert, synlighet_kilde, sperret)
-               SELECT md5('jobbsoker-' || r)::uuid, md5('treff-' || (r / ($2 / $3)))::uuid, {}, 'Fornavn' || r,
-                      'Etternavn' || r, 'LAGT_TIL', $1,
-                      CASE WHEN r % 10 < 6 THEN true WHEN r % 10 < 8 THEN r % 3 <> 0 ELSE r % 4 <> 0 END,
-                      CASE WHEN r % 10 < 6 THEN NULL
-                           WHEN r % 10 < 8 THEN $1::timestamptz + (r % 1000) * interval '1 second'
-                           ELSE $1::timestamptz + ((r::bigint * 7919) % 172800) * interval '1 second' END,
-                      CASE WHEN r % 10 < 6 THEN NULL WHEN r % 10 < 8 THEN 'NEED' ELSE 'EVENT' END,
-                      r % 10 = 9 AND r % 4 = 0
-               FROM generate_series(0, $2 - 1) r, LATERAL (SELECT r % $4 AS p) x)",
-                        kFnrSql),
-            kT0, kRows, kMeetings, kPersons);
-    c.exec("COMMIT");
-    c.exec("ANALYZE rekrutteringstreff; ANALYZE jobbsoker");
-    fmt::print("meetings {}\nrows {}\npersons {}\nseed_seconds {:.3f}\n", kMeetings, kRows, kPersons, seconds_since(start));
+    strom::seed(c);
+    fmt::print("meetings {}\nrows {}\npersons {}\nseed_seconds {:.3f}\n", strom::kMeetings, strom::kRows, strom::kPersons,
+               seconds_since(start));
     return 0;
 }
 
 // --- produce ------------------------------------------------------------------------------
 
-std::string event(const std::string& person, Instant at, bool synlig, bool sperret) {
-    return fmt::format(
-        R"({{"@event_name":"synlighet-event","@id":"{}","@opprettet":"{}","fodselsnummer":"{}","@slutt_av_hendelseskjede":true,)"
-        R"("synlighet":{{"erSynlig":{},"ferdigBeregnet":true,"sperret":{}}},"system_read_count":0,)"
-        R"("@forårsaket_av":{{"id":"{}","event_name":"cv"}}}})",
-        new_uuid(), tid::format_oslo_local(at), person, synlig, sperret, new_uuid());
-}
-
-// n events keyed by fnr: 10 % for persons on a meeting, 90 % for persons on none; times are
-// random within two days, so a person's events come out of order. 2 % repeat the previous
-// record exactly (redelivery) and 1 % repeat its person and time with the opposite verdict.
+// n events to a fresh topic of kPartitions partitions, by our producer.
 int produce(const kafka::KafkaSettings& settings, const std::string& topic, std::size_t n) {
     kafka::create_topic(settings, topic, kPartitions);
     kafka::Producer producer(settings);
-    std::mt19937_64 rng(424242);
-    std::uniform_real_distribution<double> u(0, 1);
-    std::uniform_int_distribution<long long> on(0, kPersons - 1), off(kPersons, kPersons + kOffMeetingPersons - 1),
-        micros(0, kSpanMicros - 1);
-    std::size_t bytes = 0, on_meeting = 0;
-    std::optional<kafka::OutRecord> previous;
-    Instant previous_at;
-    bool previous_synlig = true, previous_on = false;
+    strom::Strom stream;
     const auto start = Steady::now();
     constexpr std::size_t kChunk = 10'000;
     for (std::size_t sent = 0; sent < n;) {
         std::vector<kafka::OutRecord> chunk;
         chunk.reserve(kChunk);
         for (; chunk.size() < kChunk && sent < n; ++sent) {
-            double x = u(rng);
-            kafka::OutRecord r;
-            if (previous && x < 0.02) {
-                r = *previous;
-            } else if (previous && x < 0.03) {
-                previous_synlig = !previous_synlig;
-                r = {topic, previous->key, event(*previous->key, previous_at, previous_synlig, false), {}};
-            } else {
-                bool is_on = u(rng) < kOnMeetingShare;
-                previous_on = is_on;
-                auto person = fnr(is_on ? on(rng) : off(rng));
-                previous_at = kT0 + std::chrono::microseconds(micros(rng));
-                double v = u(rng);
-                previous_synlig = v < 0.80;
-                bool sperret = v > 0.97;
-                r = {topic, person, event(person, previous_at, previous_synlig, sperret), {}};
-            }
-            on_meeting += previous_on;
-            bytes += r.value.size();
-            previous = r;
-            chunk.push_back(std::move(r));
+            auto e = stream.next();
+            chunk.push_back({topic, std::move(e.key), std::move(e.value), {}});
         }
         producer.send(chunk);  // waits for the acknowledgements
     }
     const double s = seconds_since(start);
-    fmt::print("produced {}\non_meeting {}\nbytes_avg {}\nseconds {:.3f}\nrate {:.0f}\n", n, on_meeting, bytes / n, s,
-               static_cast<double>(n) / s);
+    fmt::print("produced {}\non_meeting {}\nbytes_avg {}\nseconds {:.3f}\nrate {:.0f}\n", n, stream.on_meeting,
+               stream.bytes / n, s, static_cast<double>(n) / s);
+    return 0;
+}
+
+// The same n events as `key<TAB>value` lines, for `kcat -P -K '\t'` (bench/synlighet_burst).
+int write(const std::string& path, std::size_t n) {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (!f) throw std::runtime_error("cannot write " + path);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(f, &std::fclose);
+    strom::Strom stream;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto e = stream.next();
+        fmt::print(f, "{}\t{}\n", e.key, e.value);
+    }
+    fmt::print("written {}\non_meeting {}\nbytes_avg {}\n", n, stream.on_meeting, stream.bytes / n);
     return 0;
 }
 
@@ -330,6 +272,7 @@ int main(int argc, char** argv) {
         if (a.size() == 4 && a[0] == "produce") return produce(settings(a[1]), a[2], std::stoull(a[3]));
         if (a.size() == 7 && a[0] == "consume" && (a[1] == "batch" || a[1] == "autocommit"))
             return consume(a[1] == "batch", settings(a[2]), a[3], std::stoull(a[4]), a[5], std::chrono::seconds(std::stoll(a[6])));
+        if (a.size() == 3 && a[0] == "write") return write(a[1], std::stoull(a[2]));
         if (a.size() == 3 && a[0] == "delete-topic") return kafka::delete_topic(settings(a[1]), a[2]), 0;
     } catch (const std::exception& e) {
         std::cerr << "synlighet_ingest: " << e.what() << "\n";
@@ -338,6 +281,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: synlighet_ingest seed <database-url>\n"
                  "       synlighet_ingest produce <brokers> <topic> <n>\n"
                  "       synlighet_ingest consume batch|autocommit <brokers> <topic> <n> <database-url> <timeout-seconds>\n"
+                 "       synlighet_ingest write <file> <n>\n"
                  "       synlighet_ingest delete-topic <brokers> <topic>\n";
     return 2;
 }

@@ -15,9 +15,9 @@
 #include "infra/kafka/producer.hpp"
 #include "outage/outage_service.hpp"
 #include "outage/private_servers.hpp"
-#include "outage/synlighet_event.hpp"
 #include "support/fnr.hpp"
 #include "support/kafka_test_support.hpp"
+#include "support/synlighet_strom.hpp"
 #include "support/test_db.hpp"
 #include "support/test_env.hpp"
 
@@ -96,7 +96,7 @@ TEST_CASE("Kafka stopped for 20 s during visibility events and invitations: all 
         std::this_thread::sleep_until(begin + std::chrono::seconds(r));
         std::vector<kafka::OutRecord> records;
         for (int k = 0; k < kVisibility; ++k)
-            records.push_back({rapid, watched[k], test::synlighet_event(watched[k], t0 + std::chrono::seconds(r), synlig(r, k)), {}});
+            records.push_back({rapid, watched[k], test::synlighet_strom::event(watched[k], t0 + std::chrono::seconds(r), synlig(r, k)), {}});
         sends.push_back(std::async(std::launch::async, [&producer, records] {
             try {
                 producer.send(records);

@@ -3,19 +3,18 @@
 // rapid topic, two service binaries each in a group of its own from the beginning: A is killed
 // with SIGKILL once half the burst is on the topic and it has committed a tenth of it, and started
 // again at once; B runs through. OUTAGE_BURST_EVENTS (150,000; 50,000 under AddressSanitizer)
-// sets the burst; bench/kill9_burst runs it with 1,000,000 and prints the figures.
+// sets the burst; bench/outage runs it with 1,000,000 and prints the figures.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
 #include <optional>
-#include <random>
 #include <thread>
 
 #include "infra/kafka/producer.hpp"
 #include "outage/outage_service.hpp"
 #include "outage/private_servers.hpp"
-#include "outage/synlighet_event.hpp"
 #include "support/kafka_test_support.hpp"
+#include "support/synlighet_strom.hpp"
 #include "support/test_db.hpp"
 #include "support/test_env.hpp"
 
@@ -26,13 +25,7 @@ using Steady = std::chrono::steady_clock;
 namespace {
 
 constexpr int kPartitions = 4;
-constexpr int kMeetings = 5'000;
-constexpr int kRows = 50'000;     // ten job seekers per meeting
-constexpr int kPersons = 40'000;  // on a meeting; the first 10,000 are on two
-constexpr int kOffMeetingPersons = 600'000;
-// Engine verdicts within two days from here, well in the past (none is refused as future).
-const Instant kT0 = Instant(std::chrono::sys_days(std::chrono::year(2025) / 6 / 1).time_since_epoch());
-constexpr long long kSpanMicros = 2LL * 86400 * 1'000'000;
+namespace strom = test::synlighet_strom;
 
 std::size_t burst_events() {
     if (const char* v = std::getenv("OUTAGE_BURST_EVENTS")) return std::stoull(v);
@@ -43,89 +36,22 @@ std::size_t burst_events() {
 #endif
 }
 
-// Person p's fnr-shaped key; the seed's SQL builds the same text (as bench/synlighet_ingest does).
-std::string fnr(long long p) {
-    return fmt::format("{:02}{:02}{:02}{:05}", 1 + p % 28, 1 + (p / 28) % 12, (p / 336) % 100, p % 100'000);
-}
-
-// Published meetings and their job seekers, visibility mixed: never evaluated, set by a need
-// answer, set by an earlier event inside the burst's span (so some events are older and lose).
-void seed(const test::TestDatabase& db) {
-    auto c = db.connect();
-    c.exec("BEGIN");
-    c.query(R"(INSERT INTO rekrutteringstreff (id, tittel, beskrivelse, fra_tid, til_tid, svarfrist, gateadresse, postnummer,
-                   poststed, status, opprettet_av_navident, opprettet_tidspunkt, eiere, sist_endret, sist_endret_av)
-               SELECT md5('treff-' || m)::uuid, 'Treff ' || m, 'Vi treffes', $1::timestamptz + interval '30 days',
-                      $1::timestamptz + interval '30 days 2 hours', $1::timestamptz + interval '27 days',
-                      'Eksempelgate 1', '0123', 'Oslo', 'PUBLISERT', 'Z990001', $1, ARRAY['Z990001'], $1, 'Z990001'
-               FROM generate_series(0, $2 - 1) m)",
-            kT0, kMeetings);
-    c.query(R"(INSERT INTO jobbsoker (id, rekrutteringstreff_id, fodselsnummer, fornavn, etternavn, status,
-                   lagt_til_tidspunkt, er_synlig, synlighet_sist_oppdatert, synlighet_kilde, sperret)
-               SELECT md5('jobbsoker-' || r)::uuid, md5('treff-' || (r / ($2 / $3)))::uuid,
-                      lpad((1 + p % 28)::text, 2, '0') || lpad((1 + (p / 28) % 12)::text, 2, '0') ||
-                      lpad(((p / 336) % 100)::text, 2, '0') || lpad((p % 100000)::text, 5, '0'),
-                      'Fornavn' || r, 'Etternavn' || r, 'LAGT_TIL', $1,
-                      CASE WHEN r % 10 < 6 THEN true WHEN r % 10 < 8 THEN r % 3 <> 0 ELSE r % 4 <> 0 END,
-                      CASE WHEN r % 10 < 6 THEN NULL
-                           WHEN r % 10 < 8 THEN $1::timestamptz + (r % 1000) * interval '1 second'
-                           ELSE $1::timestamptz + ((r::bigint * 7919) % 172800) * interval '1 second' END,
-                      CASE WHEN r % 10 < 6 THEN NULL WHEN r % 10 < 8 THEN 'NEED' ELSE 'EVENT' END,
-                      r % 10 = 9 AND r % 4 = 0
-               FROM generate_series(0, $2 - 1) r, LATERAL (SELECT r % $4 AS p) x)",
-            kT0, kRows, kMeetings, kPersons);
-    c.exec("COMMIT");
-    c.exec("ANALYZE rekrutteringstreff; ANALYZE jobbsoker");
-}
-
 // The visibility columns of every job seeker as one digest (the ids are the same in both).
 std::string digest(const test::TestDatabase& db) {
     return db.scalar(R"(SELECT count(*) || ' ' || md5(string_agg(concat_ws('|', id, er_synlig, sperret,
                             synlighet_sist_oppdatert, synlighet_kilde), ',' ORDER BY id)) FROM jobbsoker)");
 }
 
-// The burst, deterministic, made a chunk at a time (a million records at once would take half
-// a gigabyte): 10 % for persons on a meeting, random times within two days (a person's events
-// come out of order), 2 % exact redeliveries, 1 % the same person and time with the opposite verdict.
-class Burst {
-public:
-    explicit Burst(std::string topic) : topic_(std::move(topic)) {}
-
-    std::vector<kafka::OutRecord> next(std::size_t n) {
-        std::vector<kafka::OutRecord> out;
-        out.reserve(n);
-        while (out.size() < n) {
-            double x = u_(rng_);
-            if (previous_ && x < 0.02) {
-                out.push_back(*previous_);
-                continue;
-            }
-            if (previous_ && x < 0.03) {
-                synlig_ = !synlig_;
-                auto person = *previous_->key;
-                previous_ = kafka::OutRecord{topic_, person, test::synlighet_event(person, at_, synlig_), {}};
-            } else {
-                auto person = fnr(u_(rng_) < 0.10 ? on_(rng_) : off_(rng_));
-                at_ = kT0 + std::chrono::microseconds(micros_(rng_));
-                double v = u_(rng_);
-                synlig_ = v < 0.80;
-                previous_ = kafka::OutRecord{topic_, person, test::synlighet_event(person, at_, synlig_, v > 0.97), {}};
-            }
-            out.push_back(*previous_);
-        }
-        return out;
+// The burst, made a chunk at a time (a million records at once would take half a gigabyte).
+std::vector<kafka::OutRecord> next_chunk(strom::Strom& strom, const std::string& topic, std::size_t n) {
+    std::vector<kafka::OutRecord> out;
+    out.reserve(n);
+    while (out.size() < n) {
+        auto e = strom.next();
+        out.push_back({topic, std::move(e.key), std::move(e.value), {}});
     }
-
-private:
-    std::string topic_;
-    std::mt19937_64 rng_{424242};
-    std::uniform_real_distribution<double> u_{0, 1};
-    std::uniform_int_distribution<long long> on_{0, kPersons - 1}, off_{kPersons, kPersons + kOffMeetingPersons - 1},
-        micros_{0, kSpanMicros - 1};
-    std::optional<kafka::OutRecord> previous_;
-    Instant at_;
-    bool synlig_ = true;
-};
+    return out;
+}
 
 // How far the group is behind the end of the topic, summed over the partitions (-1: unknown),
 // and what it has committed.
@@ -174,13 +100,15 @@ TEST_CASE("kill -9 in the middle of a visibility burst and a restart: final rows
     test::PrivatePostgres pg;
     test::PrivateKafka kafka;
     test::TestDatabase db_a, db_b;
-    seed(db_a);
-    seed(db_b);
+    for (const auto* db : {&db_a, &db_b}) {
+        auto c = db->connect();
+        strom::seed(c);
+    }
     const auto seeded = digest(db_a);
     REQUIRE(seeded == digest(db_b));
     const auto n = burst_events();
     const auto topic = test::fresh_topic("outage_burst", kPartitions);
-    Burst burst(topic);
+    strom::Strom strom;
     const auto group_a = test::unique_name("burst_a"), group_b = test::unique_name("burst_b");
     auto env = [&](const std::string& group) {
         return std::map<std::string, std::string>{{"KAFKA_BROKERS", kafka.brokers()},
@@ -198,7 +126,7 @@ TEST_CASE("kill -9 in the middle of a visibility burst and a restart: final rows
     kafka::Producer producer(test::kafka_settings(), std::chrono::seconds(120));
     constexpr std::size_t kChunk = 10'000;
     auto produce = [&](std::size_t from, std::size_t to) {
-        for (auto i = from; i < to; i += kChunk) producer.send(burst.next(std::min(to, i + kChunk) - i));
+        for (auto i = from; i < to; i += kChunk) producer.send(next_chunk(strom, topic, std::min(to, i + kChunk) - i));
     };
     // The services' own life-cycle messages already on the topic.
     const auto before = progress(test::unique_name("nobody"), topic).behind;
@@ -239,7 +167,7 @@ TEST_CASE("kill -9 in the middle of a visibility burst and a restart: final rows
     const auto final_a = digest(db_a), final_b = digest(db_b);
     const auto changed = db_b.count("SELECT count(*) FROM jobbsoker WHERE synlighet_kilde = 'EVENT'");
 
-    fmt::print("kill -9 during a burst of {} events (4 partitions, {} job seekers):\n", n, kRows);
+    fmt::print("kill -9 during a burst of {} events (4 partitions, {} job seekers):\n", n, strom::kRows);
     fmt::print("  A killed {:.1f} s after the first event, having committed {} events of the burst ({} behind the topic's end);"
                " restarted and ready in {:.1f} s\n",
                std::chrono::duration<double>(killed - begin).count(), at_kill.committed - before, at_kill.behind,
