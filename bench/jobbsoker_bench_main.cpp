@@ -780,6 +780,66 @@ int card_single(const fs::path& dir, unsigned short port, const std::string& bro
     return missing == 0 ? 0 : 1;
 }
 
+// --- the soak's API load (bench/soak) ----------------------------------------------------
+
+// `rounds_per_s` rounds a second, evenly paced, for `seconds`: each round creates and publishes
+// a meeting, adds 20 job seekers, invites 10, 4 of them answer (TokenX), and reads the meeting,
+// its list and one search page (14 requests, a counsellor's and the citizens' mix). Prints the
+// requests, the unexpected answers and p50/p99/max of all request times.
+int soak_load(const fs::path& dir, unsigned short port, double seconds, double rounds_per_s) {
+    Tokens tokens(dir);
+    auto token = tokens.veileder();
+    HttpClient http(port);
+    std::mt19937_64 rng(4711);
+    std::vector<double> ms;
+    long long requests = 0, unexpected = 0, rounds = 0;
+    auto call = [&](verb v, const std::string& target, const std::string& tok, const std::string& body, int want) {
+        auto start = Steady::now();
+        auto r = http.call(v, target, tok, body);
+        ms.push_back(seconds_since(start) * 1000.0);
+        ++requests;
+        if (r.status != want) {
+            if (++unexpected <= 5) std::cerr << fmt::format("{} {}: HTTP {}: {}\n", v == verb::get ? "GET" : "POST", target,
+                                                            r.status, r.body.substr(0, 200));
+            return json::value(nullptr);
+        }
+        return r.body.empty() ? json::value(nullptr) : json::parse(r.body);
+    };
+    const auto begin = Steady::now();
+    const auto pace = std::chrono::duration<double>(1.0 / rounds_per_s);
+    for (auto next = begin; seconds_since(begin) < seconds; ++rounds) {
+        std::this_thread::sleep_until(next);
+        next += std::chrono::duration_cast<Steady::duration>(pace);
+        auto start = Steady::now();
+        auto treff = publisert_treff(http, token, fmt::format("Soak {}", rounds));
+        requests += 3;
+        ms.push_back(seconds_since(start) * 1000.0 / 3);  // the three as their mean
+        const auto base = "/api/rekrutteringstreff/" + treff;
+        auto added = call(verb::post, base + "/jobbsoker", token, jobbsoker_body(people(20, rng)), 201);
+        if (added.is_null()) continue;
+        auto ids = ids_of(added);
+        if (ids.size() > 10) ids.resize(10);
+        call(verb::post, base + "/jobbsoker/inviter", token, inviter_body(ids), 200);
+        auto liste = call(verb::get, base + "/jobbsoker", token, "", 200);
+        if (liste.is_array()) {
+            int answered = 0;
+            for (const auto& j : liste.as_array()) {
+                if (answered == 4) break;
+                if (j.at("status").as_string() != "INVITERT") continue;
+                auto fnr = std::string(j.at("fødselsnummer").as_string());
+                auto svar = answered++ % 2 == 0 ? "svar-ja" : "svar-nei";
+                call(verb::post, base + "/jobbsoker/borger/" + svar, tokens.borger(fnr), "", 200);
+            }
+        }
+        call(verb::get, base, token, "", 200);
+        call(verb::post, base + "/jobbsoker/sok", token, R"({"fritekst":"a","side":1,"antallPerSide":25})", 200);
+    }
+    double max = ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end());
+    fmt::print("rounds {}\nrequests {}\nunexpected {}\np50_ms {:.2f}\np99_ms {:.2f}\nmax_ms {:.2f}\nseconds {:.1f}\n", rounds,
+               requests, unexpected, percentile(ms, 0.50), percentile(ms, 0.99), max, seconds_since(begin));
+    return unexpected == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -800,6 +860,7 @@ int main(int argc, char** argv) {
         if (a.size() == 4 && a[0] == "seed-sok") return seed_sok(a[1], port(a[2]), count(a[3]));
         if ((a.size() == 6 || a.size() == 7) && a[0] == "sok")
             return sok(a[1], port(a[2]), a[3], count(a[4]), count(a[5]), a.size() == 7 ? a[6] : "");
+        if (a.size() == 5 && a[0] == "soak-load") return soak_load(a[1], port(a[2]), std::stod(a[3]), std::stod(a[4]));
         if (a.size() == 4 && a[0] == "treff-sok") return treff_sok(a[1], port(a[2]), count(a[3]));
         if (a.size() == 4 && a[0] == "seed-meeting") return seed_meeting(a[1], port(a[2]), count(a[3]));
         if (a.size() == 6 && a[0] == "invite-kafka") return invite_kafka(a[1], port(a[2]), a[3], a[4], count(a[5]));
@@ -815,6 +876,7 @@ int main(int argc, char** argv) {
                  "       jobbsoker_bench create-topic <brokers> <topic> <partitions>\n"
                  "       jobbsoker_bench seed-sok|seed-meeting <dir> <port> <n>\n"
                  "       jobbsoker_bench sok <dir> <port> <treff-id> <n> <requests> [term|fullt-navn]\n"
+                 "       jobbsoker_bench soak-load <dir> <port> <seconds> <rounds-per-s>\n"
                  "       jobbsoker_bench invite-kafka <dir> <port> <brokers> <topic> <n>\n"
                  "       jobbsoker_bench card-bulk|card-single <dir> <port> <brokers> <card-topic> <rapid-topic> <n>"
                  " <timeout-s>\n";
