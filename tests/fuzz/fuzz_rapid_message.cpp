@@ -4,7 +4,9 @@
 // read, skipped, or refused with PermanentError (a dead letter): any other exception would stop
 // the consumer's batch, and a crash or sanitizer finding is a bug. The handlers that write to the
 // database are never called (the pool below never connects).
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -54,6 +56,35 @@ Verdict judge(const rt::rapid::River& river, const rt::rapid::Message& m) {
     return Verdict::taken;
 }
 
+// Equal, except that doubles may differ in the last place: Boost 1.81's parser does not round
+// every number correctly (no precise mode before 1.83), so a double that is written out and read
+// back can move by one unit (found by this target with a 21-digit integer).
+bool same(const boost::json::value& a, const boost::json::value& b) {
+    if (a.is_double() || b.is_double()) {
+        if (!a.is_number() || !b.is_number()) return false;
+        double x = a.to_number<double>(), y = b.to_number<double>();
+        return x == y || std::fabs(x - y) <= 1e-15 * std::max(std::fabs(x), std::fabs(y));
+    }
+    if (a.kind() != b.kind()) return false;
+    if (a.is_object()) {
+        const auto &oa = a.get_object(), &ob = b.get_object();
+        if (oa.size() != ob.size()) return false;
+        for (const auto& [k, v] : oa) {
+            const auto* w = ob.if_contains(k);
+            if (!w || !same(v, *w)) return false;
+        }
+        return true;
+    }
+    if (a.is_array()) {
+        const auto &xa = a.get_array(), &xb = b.get_array();
+        if (xa.size() != xb.size()) return false;
+        for (std::size_t i = 0; i < xa.size(); ++i)
+            if (!same(xa[i], xb[i])) return false;
+        return true;
+    }
+    return a == b;
+}
+
 template <class Read>
 void read_or_dead_letter(Read&& read) {
     try {
@@ -93,6 +124,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     m.merk_lest(lesning);
     rt::rapid::Message copy = m;
     auto again = rt::rapid::Message::parse(copy.serialize());
-    require(again.json() == copy.json(), "a message's copy serializes and reads back the same");
+    require(same(again.json(), copy.json()), "a message's copy serializes and reads back the same");
     return 0;
 }

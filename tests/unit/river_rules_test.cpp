@@ -28,6 +28,16 @@ TEST_CASE("message: text that is not a JSON object is a permanent error") {
     REQUIRE_THROWS_AS(Message::parse("{\"a\":"), rt::PermanentError);
 }
 
+TEST_CASE("message: a number beyond a double's range is a permanent error, so no copy writes Infinity") {
+    REQUIRE_THROWS_AS(Message::parse(R"({"a":1e400})"), rt::PermanentError);
+    REQUIRE_THROWS_AS(Message::parse(R"({"a":{"b":[1,-1e400]}})"), rt::PermanentError);
+    REQUIRE_THROWS_AS(Message::parse(R"({"fodselmer":0e505})"), rt::PermanentError);
+    auto m = Message::parse(R"({"a":1.7e308,"b":[0e-505,215059012378025802476]})");
+    auto again = Message::parse(m.serialize());
+    REQUIRE(again.json().at("a").as_double() == Approx(1.7e308));
+    REQUIRE(again.json().at("b").as_array().size() == 2);
+}
+
 TEST_CASE("require_key: present and not null") {
     auto rule = require_key("fodselsnummer");
     REQUIRE_FALSE(rule.check(msg(R"({"fodselsnummer":"01010012345"})")));

@@ -1,5 +1,7 @@
 #include "infra/rapid/message.hpp"
 
+#include <cmath>
+
 #include "core/errors.hpp"
 #include "infra/rapid/tidspunkt.hpp"
 
@@ -28,11 +30,34 @@ void Message::fullfor_lesing(const Lesning& l) {
     legg_til_deltakelse(json_, l.time, *l.deltaker);
 }
 
+namespace {
+
+// Boost.JSON (1.81) reads a number beyond a double's range, such as 1e400, as infinity (0e400 as
+// NaN) and writes those back as `Infinity` and `NaN`, which are not JSON: a copy of such a message
+// republished on the rapid would break every reader after us (found by tests/fuzz).
+bool endelige_tall(const boost::json::value& v) {
+    switch (v.kind()) {
+        case boost::json::kind::double_: return std::isfinite(v.get_double());
+        case boost::json::kind::array:
+            for (const auto& e : v.get_array())
+                if (!endelige_tall(e)) return false;
+            return true;
+        case boost::json::kind::object:
+            for (const auto& [k, e] : v.get_object())
+                if (!endelige_tall(e)) return false;
+            return true;
+        default: return true;
+    }
+}
+
+}  // namespace
+
 Message Message::parse(std::string_view text, boost::json::storage_ptr storage) {
     boost::system::error_code ec;
     auto v = boost::json::parse(text, ec, std::move(storage));
     if (ec) throw PermanentError("ikke gyldig JSON");
     if (!v.is_object()) throw PermanentError("ikke et JSON-objekt");
+    if (!endelige_tall(v)) throw PermanentError("et tall er utenfor det en double kan holde");
     return Message(std::move(v.as_object()));
 }
 
