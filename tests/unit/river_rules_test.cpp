@@ -38,6 +38,23 @@ TEST_CASE("message: a number beyond a double's range is a permanent error, so no
     REQUIRE(again.json().at("b").as_array().size() == 2);
 }
 
+TEST_CASE("message: a copy counts the read even at the end of system_read_count's type, without overflow") {
+    Deltaker d{"host-1"};
+    Lesning lesning{"2025-06-01T14:00:00.000000", &d};
+    auto count_after_read = [&](const std::string& count) {
+        auto m = Message::parse(R"({"system_read_count":)" + count + "}");
+        m.merk_lest(lesning);
+        Message copy = m;
+        return copy.json().at("system_read_count");
+    };
+    REQUIRE(count_after_read("2").as_int64() == 3);
+    REQUIRE(count_after_read("2.9").as_int64() == 3);
+    REQUIRE(count_after_read("9223372036854775807").as_int64() == INT64_MAX);
+    REQUIRE(count_after_read("18446744073709551615").as_uint64() == UINT64_MAX);
+    REQUIRE(count_after_read("4.4e101").as_double() == Approx(4.4e101));
+    REQUIRE(count_after_read("\"tre\"").as_int64() == 0);
+}
+
 TEST_CASE("require_key: present and not null") {
     auto rule = require_key("fodselsnummer");
     REQUIRE_FALSE(rule.check(msg(R"({"fodselsnummer":"01010012345"})")));
