@@ -28,6 +28,33 @@ TEST_CASE("message: text that is not a JSON object is a permanent error") {
     REQUIRE_THROWS_AS(Message::parse("{\"a\":"), rt::PermanentError);
 }
 
+TEST_CASE("message: a number beyond a double's range is a permanent error, so no copy writes Infinity") {
+    REQUIRE_THROWS_AS(Message::parse(R"({"a":1e400})"), rt::PermanentError);
+    REQUIRE_THROWS_AS(Message::parse(R"({"a":{"b":[1,-1e400]}})"), rt::PermanentError);
+    REQUIRE_THROWS_AS(Message::parse(R"({"fodselmer":0e505})"), rt::PermanentError);
+    auto m = Message::parse(R"({"a":1.7e308,"b":[0e-505,215059012378025802476]})");
+    auto again = Message::parse(m.serialize());
+    REQUIRE(again.json().at("a").as_double() == Approx(1.7e308));
+    REQUIRE(again.json().at("b").as_array().size() == 2);
+}
+
+TEST_CASE("message: a copy counts the read even at the end of system_read_count's type, without overflow") {
+    Deltaker d{"host-1"};
+    Lesning lesning{"2025-06-01T14:00:00.000000", &d};
+    auto count_after_read = [&](const std::string& count) {
+        auto m = Message::parse(R"({"system_read_count":)" + count + "}");
+        m.merk_lest(lesning);
+        Message copy = m;
+        return copy.json().at("system_read_count");
+    };
+    REQUIRE(count_after_read("2").as_int64() == 3);
+    REQUIRE(count_after_read("2.9").as_int64() == 3);
+    REQUIRE(count_after_read("9223372036854775807").as_int64() == INT64_MAX);
+    REQUIRE(count_after_read("18446744073709551615").as_uint64() == UINT64_MAX);
+    REQUIRE(count_after_read("4.4e101").as_double() == Approx(4.4e101));
+    REQUIRE(count_after_read("\"tre\"").as_int64() == 0);
+}
+
 TEST_CASE("require_key: present and not null") {
     auto rule = require_key("fodselsnummer");
     REQUIRE_FALSE(rule.check(msg(R"({"fodselsnummer":"01010012345"})")));

@@ -1,34 +1,12 @@
-#include <fmt/format.h>
-
 #include "core/errors.hpp"
 #include "infra/http/json_body.hpp"
-#include "modules/treff/html_sjekk.hpp"
 #include "modules/treff/http_api.hpp"
 #include "modules/treff/json.hpp"
+#include "modules/treff/les.hpp"
 #include "modules/treff/tilgang.hpp"
 
 namespace rt::treff {
 namespace {
-
-constexpr std::size_t kMaxHtml = 50'000, kMaxTekst = 10'000;
-
-std::string paakrevd(const boost::json::object& o, std::string_view key, std::size_t max) {
-    auto v = http::tekstfelt(o, key, max, false);
-    if (!v) throw bad_request(fmt::format("feltet '{}' mangler", key));
-    return *v;
-}
-
-InnleggFelter les_innlegg(const http::Request& r) {
-    auto body = http::parse_object_body(r);
-    InnleggFelter f;
-    f.tittel = paakrevd(body, "tittel", kMaxTekst);
-    f.opprettet_av_person_navn = paakrevd(body, "opprettetAvPersonNavn", kMaxTekst);
-    f.opprettet_av_person_beskrivelse = paakrevd(body, "opprettetAvPersonBeskrivelse", kMaxTekst);
-    f.html_content = paakrevd(body, "htmlContent", kMaxHtml);
-    f.sendes_til_jobbsoker_tidspunkt = http::tidsfelt(body, "sendesTilJobbsokerTidspunkt");
-    if (auto feil = farlig_html(f.html_content)) throw bad_request("htmlContent: " + *feil);
-    return f;
-}
 
 boost::json::object innlegg_json(const Innlegg& i) {
     using http::tid_json;
