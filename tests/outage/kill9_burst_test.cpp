@@ -60,13 +60,7 @@ struct Progress {
     long long committed = 0;
 };
 Progress progress(const std::string& group, const std::string& topic) {
-    auto settings = test::kafka_settings();
-    settings.extra["group.id"] = group;
-    auto conf = kafka::make_conf(settings);
-    char err[512];
-    kafka::KafkaHandle rk(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
-    if (!rk) throw std::runtime_error(err);
-    conf.release();
+    auto rk = test::group_client(group);
     kafka::PartitionList list(rd_kafka_topic_partition_list_new(kPartitions));
     for (int p = 0; p < kPartitions; ++p) rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), p);
     Progress out;

@@ -27,7 +27,7 @@ void produce_raw(const std::string& topic, const std::vector<std::pair<std::stri
     producer.send(records);
 }
 
-long long committed_offset(const std::string& group, const std::string& topic, int partition) {
+kafka::KafkaHandle group_client(const std::string& group) {
     auto settings = kafka_settings();
     settings.extra["group.id"] = group;
     auto conf = kafka::make_conf(settings);
@@ -35,6 +35,11 @@ long long committed_offset(const std::string& group, const std::string& topic, i
     kafka::KafkaHandle rk(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
     if (!rk) throw std::runtime_error(err);
     conf.release();
+    return rk;
+}
+
+long long committed_offset(const std::string& group, const std::string& topic, int partition) {
+    auto rk = group_client(group);
     kafka::PartitionList list(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), partition);
     if (auto e = rd_kafka_committed(rk.get(), list.get(), 10000)) throw std::runtime_error(rd_kafka_err2str(e));

@@ -13,6 +13,9 @@ kafka::KafkaSettings kafka_settings();
 std::string fresh_topic(const std::string& prefix, int partitions = 1);
 // Produces raw values (with keys) and waits for the acknowledgements.
 void produce_raw(const std::string& topic, const std::vector<std::pair<std::string, std::string>>& keyed_values);
+// A client in `group` that joins nothing: for reading the group's committed offsets and the
+// partitions' ends. The caller closes it with rd_kafka_consumer_close.
+kafka::KafkaHandle group_client(const std::string& group);
 // The group's committed offset for a partition (-1001 when none).
 long long committed_offset(const std::string& group, const std::string& topic, int partition);
 // Every record on the topic from the beginning, read until `expected` records or the timeout.
