@@ -33,3 +33,19 @@ dev_servers_up() {
     scripts/dev-kafka start >/dev/null
   fi
 }
+
+# events_handled PORT: visibility events the service on PORT has handled (its synlighet-hendelse
+# river's rapid_messages_total, counted after each batch's transaction, with any invalid or failed).
+events_handled() {
+  curl -fs "http://127.0.0.1:$1/metrics" |
+    awk '/^rapid_messages_total\{/ && /river="synlighet-hendelse"/ {n += $NF} END {printf "%d", n}'
+}
+
+# visibility_digest DATABASE-URL: the visibility columns of every job seeker as one digest, for
+# comparing the final rows of two runs (the ids are the same when both were seeded alike).
+visibility_digest() {
+  psql -X -At -d "$1" -c "
+    SELECT count(*) || ' ' || md5(string_agg(concat_ws('|', id, er_synlig, sperret, synlighet_sist_oppdatert, synlighet_kilde),
+                                             ',' ORDER BY id))
+    FROM jobbsoker"
+}
