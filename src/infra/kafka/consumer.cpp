@@ -41,31 +41,39 @@ void notify(const Listener& listener, const char* what, Args... args) {
     }
 }
 
-// Eager rebalancing: before partitions are taken away, commit what was handled, so the next
-// owner starts after it. Handling happens in the poll thread, so no batch is half done here.
+// Eager rebalancing: before partitions are taken away, finish and store what was fetched from
+// them, and commit, so the next owner starts right after it.
 void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions, void* opaque) {
-    const auto* listener = static_cast<const ConsumerListener*>(opaque);
+    auto* consumer = static_cast<Consumer*>(opaque);
+    const auto& listener = consumer->listener();
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         // Told before the assignment takes effect: whoever sees the partitions assigned (and
         // stops the service, say) must find application_ready already queued before its own
         // messages, never after them.
-        if (partitions->cnt > 0) notify(listener->assigned, "assigned", partitions->cnt);
+        if (partitions->cnt > 0) notify(listener.assigned, "assigned", partitions->cnt);
         rd_kafka_assign(rk, partitions);
         log::info("kafka.consumer", "fikk partisjoner", {{"antall", partitions->cnt}});
         return;
     }
+    consumer->finish_fetched();
     auto e = rd_kafka_commit(rk, nullptr, 0);
     if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
         log::warn("kafka.consumer", "commit før rebalansering feilet", {{"error", rd_kafka_err2str(e)}});
     rd_kafka_assign(rk, nullptr);
     log::info("kafka.consumer", "ga fra seg partisjoner", {{"antall", partitions->cnt}});
-    if (partitions->cnt > 0) notify(listener->revoked, "revoked", partitions->cnt);
+    if (partitions->cnt > 0) notify(listener.revoked, "revoked", partitions->cnt);
 }
 
 }  // namespace
 
-Consumer::Consumer(const KafkaSettings& settings, ConsumerOptions options, BatchHandler handler, Metrics& metrics)
-    : options_(std::move(options)), handler_(std::move(handler)), metrics_(metrics) {
+Consumer::Preparer unprepared(Consumer::BatchHandler handler) {
+    return [handler = std::move(handler)](std::vector<Record>& batch) -> Consumer::Handling {
+        return [&handler, &batch] { handler(batch); };
+    };
+}
+
+Consumer::Consumer(const KafkaSettings& settings, ConsumerOptions options, Preparer prepare, Metrics& metrics)
+    : options_(std::move(options)), prepare_(std::move(prepare)), metrics_(metrics) {
     auto conf = make_conf(settings);
     set(conf.get(), "group.id", options_.group_id);
     set(conf.get(), "auto.offset.reset", options_.reset_policy);
@@ -89,7 +97,7 @@ Consumer::Consumer(const KafkaSettings& settings, ConsumerOptions options, Batch
     // 5 of 5 ran without (longest pause 4-7 ms, 455k-570k msgs/s), peak RSS 89-96 -> 100-110 MiB.
     set(conf.get(), "queued.min.messages", "10000000");
     rd_kafka_conf_set_rebalance_cb(conf.get(), on_rebalance);
-    rd_kafka_conf_set_opaque(conf.get(), &options_.listener);
+    rd_kafka_conf_set_opaque(conf.get(), this);
     char err[512];
     rk_.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
     if (!rk_) throw std::runtime_error(fmt::format("cannot create Kafka consumer: {}", err));
@@ -106,12 +114,21 @@ void Consumer::start() {
     rd_kafka_topic_partition_list_add(topics.get(), options_.topic.c_str(), RD_KAFKA_PARTITION_UA);
     if (auto e = rd_kafka_subscribe(rk_.get(), topics.get()))
         throw std::runtime_error(fmt::format("cannot subscribe to {}: {}", options_.topic, rd_kafka_err2str(e)));
-    thread_ = std::thread([this] { run(); });
+    {
+        std::lock_guard lock(mutex_);
+        handler_stopped_ = false;
+    }
+    handler_ = std::thread([this] { handle_loop(); });
+    poller_ = std::thread([this] { poll_loop(); });
 }
 
 void Consumer::stop() {
     if (!running_.exchange(false)) return;
-    if (thread_.joinable()) thread_.join();
+    { std::lock_guard lock(mutex_); }  // a thread about to wait sees running_ false or gets the notify
+    changed_.notify_all();
+    if (poller_.joinable()) poller_.join();
+    if (handler_.joinable()) handler_.join();
+    notify(options_.listener.stopped, "stopped");
     // Close commits the stored offsets and leaves the group, so the partitions move at once.
     rd_kafka_consumer_close(rk_.get());
 }
@@ -123,37 +140,122 @@ int Consumer::assigned_partitions() const {
     return owned->cnt;
 }
 
-void Consumer::run() {
+void Consumer::poll_loop() {
     QueueHandle queue(rd_kafka_queue_get_consumer(rk_.get()));
     std::vector<rd_kafka_message_t*> raw(options_.max_batch);
-    while (running_) {
+    std::vector<MessageHandle> messages;
+    auto fetch = [&](int timeout_ms) {
+        auto n = rd_kafka_consume_batch_queue(queue.get(), timeout_ms, raw.data(), options_.max_batch - messages.size());
+        for (ssize_t i = 0; i < n; ++i) messages.emplace_back(raw[i]);
+    };
+    while (running_ && slot_free()) {
         // One blocking poll for the first record, then whatever else is already fetched.
         MessageHandle first(rd_kafka_consumer_poll(rk_.get(), 100));
         if (!first) continue;
-        std::vector<MessageHandle> messages;
+        messages.clear();
         messages.push_back(std::move(first));
-        if (options_.max_batch > 1) {
-            auto n = rd_kafka_consume_batch_queue(queue.get(), 0, raw.data(), options_.max_batch - 1);
-            for (ssize_t i = 0; i < n; ++i) messages.emplace_back(raw[i]);
+        const auto revocations = revocations_.load();
+        if (options_.max_batch > 1) fetch(0);
+        // While the handling thread is busy, this batch keeps filling up: handed over small,
+        // it would cost a transaction of its own for a few records (measured in a burst that
+        // the consumer catches up with: more CPU in the service, and the writer slowed).
+        while (messages.size() < options_.max_batch && running_ && handler_busy()) fetch(2);
+        // Partitions taken away while gathering (the rebalance callback runs inside the
+        // fetches): what was gathered before may be someone else's now. Nothing of it was
+        // handled or stored, so whoever owns the partitions now reads it from the committed offset.
+        if (revocations_.load() != revocations) {
+            log::info("kafka.consumer", "forkaster en samling fra før rebalanseringen",
+                      {{"topic", options_.topic}, {"antall", messages.size()}});
+            messages.clear();
+            continue;
         }
-        std::vector<Record> batch;
-        batch.reserve(messages.size());
+        auto batch = std::make_unique<Batch>();
+        batch->records.reserve(messages.size());
         for (const auto& m : messages) {
             if (m->err) {
                 log::warn("kafka.consumer", "feil fra Kafka", {{"topic", options_.topic}, {"error", rd_kafka_message_errstr(m.get())}});
                 continue;
             }
-            batch.push_back(copy_record(m.get()));
+            batch->records.push_back(copy_record(m.get()));
         }
-        if (batch.empty()) continue;
-        metrics_.add("kafka_records_read_total", {{"topic", options_.topic}}, static_cast<double>(batch.size()));
+        messages.clear();
+        if (batch->records.empty()) continue;
+        metrics_.add("kafka_records_read_total", {{"topic", options_.topic}}, static_cast<double>(batch->records.size()));
+        try {
+            batch->handling = prepare_(batch->records);
+        } catch (const std::exception& e) {
+            log::warn("kafka.consumer", "klargjøring feilet; prøves igjen ved behandling",
+                      {{"topic", options_.topic}, {"error", e.what()}});
+        }
+        hand_over(std::move(batch));
+    }
+}
+
+bool Consumer::slot_free() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !next_ || !running_ || handler_stopped_; });
+    return running_ && !handler_stopped_;
+}
+
+bool Consumer::handler_busy() {
+    std::lock_guard lock(mutex_);
+    return handling_ && !handler_stopped_;
+}
+
+void Consumer::hand_over(std::unique_ptr<Batch> batch) {
+    {
+        std::lock_guard lock(mutex_);
+        // Only this thread fills the slot, and slot_free() saw it empty.
+        if (!running_ || handler_stopped_) return;
+        next_ = std::move(batch);
+    }
+    changed_.notify_all();
+}
+
+void Consumer::handle_loop() {
+    while (true) {
+        std::unique_ptr<Batch> batch;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return next_ || !running_; });
+            // Stopping: a batch still waiting was never handled; without its offsets stored,
+            // the next owner of its partitions reads it again.
+            if (!running_) break;
+            batch = std::move(next_);
+            handling_ = true;
+            changed_.notify_all();
+        }
+        auto attempt = [&] {
+            if (!batch->handling) batch->handling = prepare_(batch->records);
+            batch->handling();
+        };
         // A consumer stopped while its handler keeps failing leaves the batch unstored: the
         // next owner of the partition starts from it.
-        if (!retry_until_done([&] { handler_(batch); }, running_, healthy_, metrics_, options_.topic)) break;
-        store_offsets(batch);
-        handled_ += static_cast<long long>(batch.size());
+        bool done = retry_until_done(attempt, running_, healthy_, metrics_, options_.topic);
+        if (done) {
+            store_offsets(batch->records);
+            handled_ += static_cast<long long>(batch->records.size());
+        }
+        batch.reset();
+        {
+            std::lock_guard lock(mutex_);
+            handling_ = false;
+        }
+        changed_.notify_all();
+        if (!done) break;
     }
-    notify(options_.listener.stopped, "stopped");
+    {
+        std::lock_guard lock(mutex_);
+        handler_stopped_ = true;
+        next_.reset();
+    }
+    changed_.notify_all();
+}
+
+void Consumer::finish_fetched() {
+    ++revocations_;
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return handler_stopped_ || (!next_ && !handling_); });
 }
 
 void Consumer::store_offsets(const std::vector<Record>& batch) {

@@ -23,9 +23,13 @@ void Topics::consume(ConsumerOptions options, std::string handler_name, std::fun
 }
 
 void Topics::consume_batches(ConsumerOptions options, Consumer::BatchHandler handler) {
+    consume_prepared(std::move(options), unprepared(std::move(handler)));
+}
+
+void Topics::consume_prepared(ConsumerOptions options, Consumer::Preparer prepare) {
     if (!settings_) throw std::logic_error("Kafka is not configured (standalone mode)");
     auto labels = Metrics::Labels{{"topic", options.topic}, {"group", options.group_id}};
-    consumers_.push_back(std::make_unique<Consumer>(*settings_, std::move(options), std::move(handler), metrics_));
+    consumers_.push_back(std::make_unique<Consumer>(*settings_, std::move(options), std::move(prepare), metrics_));
     // Which partitions this instance has, seen from outside: with several instances in one group
     // they share them, and a crashed one's move to the others (tests/shell/instances_test).
     metrics_.describe("kafka_assigned_partitions", "Partitions of the topic assigned to this instance's consumer");

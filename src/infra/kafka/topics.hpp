@@ -25,6 +25,8 @@ public:
     // dead letters under `handler_name`.
     void consume(ConsumerOptions options, std::string handler_name, std::function<void(const Record&)> handler);
     void consume_batches(ConsumerOptions options, Consumer::BatchHandler handler);
+    // The same, with the CPU part of a batch's handling done while the previous batch is handled.
+    void consume_prepared(ConsumerOptions options, Consumer::Preparer prepare);
 
     void start();
     // Stops the consumers (committing what they handled), then stop_sending(2 s).

@@ -79,7 +79,12 @@ void EmbeddedRapid::run() {
             }
             busy_ = true;
         }
-        bool done = retry_until_done([&] { dispatch(batch); }, running_, healthy_, metrics_, kTopic);
+        std::function<void()> handling;
+        auto attempt = [&] {
+            if (!handling) handling = les(batch);
+            handling();
+        };
+        bool done = retry_until_done(attempt, running_, healthy_, metrics_, kTopic);
         {
             std::lock_guard lock(mutex_);
             if (!done)  // stopping mid-retry: keep the batch in front for drain() to see

@@ -10,7 +10,7 @@ KafkaRapid::KafkaRapid(kafka::Topics& topics, kafka::ConsumerOptions options, De
     options.listener.assigned = [this](int) { publish_livssyklus("application_ready"); };
     options.listener.revoked = [this](int) { publish_livssyklus("application_not_ready"); };
     options.listener.stopped = [this] { publish_livssyklus("application_down"); };
-    topics_.consume_batches(std::move(options), [this](std::vector<kafka::Record>& batch) { dispatch(batch); });
+    topics_.consume_prepared(std::move(options), [this](std::vector<kafka::Record>& batch) { return les(batch); });
 }
 
 void KafkaRapid::send(std::vector<Keyed> keyed_values) {

@@ -1,5 +1,7 @@
 #include "infra/rapid/rapid.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+#include <mutex>
 #include <stdexcept>
 
 #include "core/errors.hpp"
@@ -44,6 +46,52 @@ boost::json::object sporing(const Message& cause) {
 
 }  // namespace
 
+// Parse buffers kept between batches: parsing is most of the work per message, and most of
+// that was allocation. A few are kept, as a batch is read while the one before it is handled.
+struct Rapid::Parsebuffere {
+    static constexpr std::size_t kStorrelse = 1 << 20;
+    std::mutex mutex;
+    std::vector<std::vector<unsigned char>> ledige;
+
+    std::vector<unsigned char> ta() {
+        std::lock_guard lock(mutex);
+        if (ledige.empty()) return std::vector<unsigned char>(kStorrelse);
+        auto b = std::move(ledige.back());
+        ledige.pop_back();
+        return b;
+    }
+    void gi_tilbake(std::vector<unsigned char> b) {
+        std::lock_guard lock(mutex);
+        if (ledige.size() < 4) ledige.push_back(std::move(b));
+    }
+};
+
+// A batch read and sorted to the rivers, waiting for (or in) its handling.
+struct Rapid::Lest {
+    struct Laant {  // declared first: returned after the messages and their memory are gone
+        std::shared_ptr<Parsebuffere> lager;
+        std::vector<unsigned char> buffer;
+        ~Laant() { lager->gi_tilbake(std::move(buffer)); }
+    };
+    struct Fangst {  // one river's part: indexes into `messages`
+        std::vector<std::size_t> treff;
+        std::vector<std::pair<std::size_t, std::string>> ugyldige;  // failed a validation, with why
+    };
+
+    Laant laant;
+    boost::json::monotonic_resource memory;
+    Lesning lesning;  // the read, for the messages' copies
+    std::vector<std::pair<kafka::Record*, std::string>> ulesbare;
+    std::vector<kafka::Record*> records;  // parallel to messages
+    std::vector<Message> messages;
+    std::vector<Fangst> per_river;
+
+    Lest(std::shared_ptr<Parsebuffere> lager, std::string time, const Deltaker* deltaker)
+        : laant{lager, lager->ta()},
+          memory(laant.buffer.data(), laant.buffer.size()),
+          lesning{std::move(time), deltaker} {}
+};
+
 Deltaker deltaker_fra(const Config& c) {
     Deltaker d;
     d.instance = c.instance_id;
@@ -55,7 +103,11 @@ Deltaker deltaker_fra(const Config& c) {
 }
 
 Rapid::Rapid(Deltaker deltaker, const Clock& clock, kafka::DeadLetters& dead_letters, Metrics& metrics)
-    : deltaker_(std::move(deltaker)), clock_(clock), dead_letters_(dead_letters), metrics_(metrics) {}
+    : deltaker_(std::move(deltaker)),
+      clock_(clock),
+      dead_letters_(dead_letters),
+      metrics_(metrics),
+      parsebuffere_(std::make_shared<Parsebuffere>()) {}
 
 void Rapid::add_river(River river) {
     if (rivers_.size() >= 63) throw std::logic_error("at most 63 rivers");
@@ -119,15 +171,12 @@ void Rapid::publish_livssyklus(std::string_view event_name) noexcept {
     }
 }
 
-void Rapid::dispatch(std::vector<kafka::Record>& batch) {
-    // Declared before the messages, so it outlives them.
-    boost::json::monotonic_resource batch_memory(parse_buffer_.data(), parse_buffer_.size());
-    boost::json::storage_ptr storage(&batch_memory);
-    lesning_.time = tid::format_oslo_local(clock_.now());
-    std::vector<kafka::Record*> records;
-    std::vector<Message> messages;
-    records.reserve(batch.size());
-    messages.reserve(batch.size());
+std::function<void()> Rapid::les(std::vector<kafka::Record>& batch) {
+    const auto now = clock_.now();
+    auto lest = std::make_shared<Lest>(parsebuffere_, tid::format_oslo_local(now), &deltaker_);
+    boost::json::storage_ptr storage(&lest->memory);
+    lest->records.reserve(batch.size());
+    lest->messages.reserve(batch.size());
     for (auto& r : batch) {
         if (r.done & kNotForRivers) continue;
         if (r.null_value) {
@@ -138,64 +187,82 @@ void Rapid::dispatch(std::vector<kafka::Record>& batch) {
             continue;
         }
         try {
-            messages.push_back(Message::parse(r.value, storage));
+            lest->messages.push_back(Message::parse(r.value, storage));
         } catch (const PermanentError& e) {
-            dead_letters_.store(r, "rapid", e.what());
-            metrics_.add("rapid_messages_total", {{"river", "rapid"}, {"result", "unparsable"}});
-            r.done |= kNotForRivers;
+            lest->ulesbare.emplace_back(&r, e.what());
             continue;
         }
         // A missing @id or @opprettet is filled here; the rest of the read when a copy is made.
-        auto& m = messages.back();
+        auto& m = lest->messages.back();
         if (!present(m.json(), "@id")) m.json()["@id"] = new_uuid();
-        if (!present(m.json(), "@opprettet")) m.set_opprettet(lesning_.time);
-        m.merk_lest(lesning_);
-        records.push_back(&r);
+        if (!present(m.json(), "@opprettet")) m.set_opprettet(lest->lesning.time);
+        m.merk_lest(lest->lesning);
+        lest->records.push_back(&r);
     }
-    metrics_.add("rapid_messages_read_total", {}, static_cast<double>(messages.size()));
-    std::vector<Message*> message_ptrs;
-    message_ptrs.reserve(messages.size());
-    for (auto& m : messages) message_ptrs.push_back(&m);
-    for (std::size_t i = 0; i < rivers_.size(); ++i) run_river(i, records, message_ptrs);
+    metrics_.add("rapid_messages_read_total", {}, static_cast<double>(lest->messages.size()));
+
+    lest->per_river.resize(rivers_.size());
+    for (std::size_t i = 0; i < rivers_.size(); ++i) {
+        const auto& river = rivers_[i];
+        const auto bit = river_bit(i);
+        auto& fangst = lest->per_river[i];
+        for (std::size_t j = 0; j < lest->records.size(); ++j) {
+            auto& r = *lest->records[j];
+            if (r.done & bit) continue;
+            const Message& m = lest->messages[j];
+            bool ours = true;
+            for (const auto& rule : river.preconditions)
+                if (ours && rule.check(m, now)) ours = false;
+            if (!ours) {
+                r.done |= bit;
+                continue;
+            }
+            std::optional<std::string> problem;
+            for (const auto& rule : river.validations)
+                if (!problem) problem = rule.check(m, now);
+            if (problem) fangst.ugyldige.emplace_back(j, std::move(*problem));
+            else fangst.treff.push_back(j);
+        }
+    }
+    return [this, lest] { handle(*lest); };
 }
 
-void Rapid::run_river(std::size_t index, std::vector<kafka::Record*>& records, std::vector<Message*>& messages) {
+void Rapid::handle(Lest& lest) {
+    for (auto& [r, grunn] : lest.ulesbare) {
+        if (r->done & kNotForRivers) continue;
+        dead_letters_.store(*r, "rapid", grunn);
+        metrics_.add("rapid_messages_total", {{"river", "rapid"}, {"result", "unparsable"}});
+        r->done |= kNotForRivers;
+    }
+    for (std::size_t i = 0; i < rivers_.size(); ++i) run_river(i, lest);
+}
+
+void Rapid::run_river(std::size_t index, Lest& lest) {
     const auto& river = rivers_[index];
     const auto bit = river_bit(index);
-    const auto now = clock_.now();
-    std::vector<std::size_t> matching;
-    for (std::size_t j = 0; j < records.size(); ++j) {
+    auto& records = lest.records;
+    auto& fangst = lest.per_river[index];
+    for (const auto& [j, problem] : fangst.ugyldige) {
         auto& r = *records[j];
         if (r.done & bit) continue;
-        const Message& m = *messages[j];
-        bool ours = true;
-        for (const auto& rule : river.preconditions)
-            if (ours && rule.check(m, now)) ours = false;
-        if (!ours) {
-            r.done |= bit;
-            continue;
-        }
-        std::optional<std::string> problem;
-        for (const auto& rule : river.validations)
-            if (!problem) problem = rule.check(m, now);
-        if (problem) {
-            dead_letters_.store(r, river.name, *problem);
-            metrics_.add("rapid_messages_total", {{"river", river.name}, {"result", "invalid"}});
-            r.done |= bit;
-            continue;
-        }
-        matching.push_back(j);
+        dead_letters_.store(r, river.name, problem);
+        metrics_.add("rapid_messages_total", {{"river", river.name}, {"result", "invalid"}});
+        r.done |= bit;
     }
+    std::vector<std::size_t> matching;
+    for (auto j : fangst.treff)
+        if (!(records[j]->done & bit)) matching.push_back(j);
     if (matching.empty()) return;
+    auto& messages = lest.messages;
 
     auto handle_one = [&](std::size_t j) {
         try {
             if (river.on_message) {
-                Context ctx(*this, messages[j], &records[j]->key);
-                river.on_message(*messages[j], ctx);
+                Context ctx(*this, &messages[j], &records[j]->key);
+                river.on_message(messages[j], ctx);
             } else {
                 Context ctx(*this, nullptr, nullptr);
-                river.on_batch({messages[j]}, ctx);
+                river.on_batch({&messages[j]}, ctx);
             }
             metrics_.add("rapid_messages_total", {{"river", river.name}, {"result", "handled"}});
         } catch (const TransientError&) {
@@ -210,7 +277,7 @@ void Rapid::run_river(std::size_t index, std::vector<kafka::Record*>& records, s
     if (river.on_batch && matching.size() > 1) {
         std::vector<const Message*> batch;
         batch.reserve(matching.size());
-        for (auto j : matching) batch.push_back(messages[j]);
+        for (auto j : matching) batch.push_back(&messages[j]);
         try {
             Context ctx(*this, nullptr, nullptr);
             river.on_batch(batch, ctx);

@@ -2,6 +2,7 @@
 // A participant on the rapid: modules add rivers and publish messages; the subclass decides
 // whether the rapid is Kafka (KafkaRapid) or in process (EmbeddedRapid, standalone and tests).
 // The envelope follows NAV's rapids-and-rivers library (../shared/spec/messages.md, "The rapid").
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,27 +60,29 @@ public:
 protected:
     using Keyed = std::pair<std::optional<std::string>, std::string>;
 
-    // Hands a batch to the rivers. Poison becomes a dead letter; a TransientError propagates so
-    // that the caller retries the batch (rivers that finished a record are not run again).
-    void dispatch(std::vector<kafka::Record>& batch);
+    // Reads a batch: parses it and sorts its messages to the rivers, with no I/O (the Kafka
+    // consumer does this while it handles the previous batch). Returns the handling: poison
+    // becomes a dead letter and the rivers run; a TransientError propagates so that the caller
+    // retries the handling (rivers that finished a record are not run again). The handling
+    // refers to `batch`, which must stay in place until it has returned.
+    std::function<void()> les(std::vector<kafka::Record>& batch);
     virtual void send(std::vector<Keyed> records) = 0;
     // Queues one record without waiting for the rapid's acknowledgement.
     virtual void send_detached(Keyed record) = 0;
 
 private:
+    struct Lest;
+    struct Parsebuffere;
     void ny_melding(Message& message, const std::string& now_text) const;
-    void run_river(std::size_t index, std::vector<kafka::Record*>& records, std::vector<Message*>& messages);
+    void handle(Lest& lest);
+    void run_river(std::size_t index, Lest& lest);
 
     Deltaker deltaker_;
     const Clock& clock_;
     kafka::DeadLetters& dead_letters_;
     Metrics& metrics_;
     std::vector<River> rivers_;
-    Lesning lesning_{{}, &deltaker_};  // the read of the batch in hand
-    // Each batch is parsed into one monotonic buffer that is kept for the next batch: parsing
-    // is most of the work per message, and most of that was allocation. dispatch() runs on one
-    // thread (the consumer's or the embedded dispatcher's) at a time.
-    std::vector<unsigned char> parse_buffer_ = std::vector<unsigned char>(1 << 20);
+    std::shared_ptr<Parsebuffere> parsebuffere_;
 };
 
 }  // namespace rt::rapid
