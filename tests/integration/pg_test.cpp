@@ -234,3 +234,31 @@ TEST_CASE("a conflict that never goes away is given up after a few attempts as a
     REQUIRE(attempts == 1);
 }
 
+
+TEST_CASE("a prepared statement is prepared once per session, survives a rolled-back transaction, and a bad one is not kept") {
+    test::TestDatabase db(false);
+    pg::Pool pool(db.url(), 1);
+    auto prepared = [&](pg::Connection& c) {
+        return c.exec("SELECT count(*) FROM pg_prepared_statements WHERE name = 'telling'").integer(0, 0);
+    };
+    pool.with([&](pg::Connection& c) {
+        c.exec("CREATE TABLE t (n bigint)");
+        REQUIRE(prepared(c) == 0);
+        c.query_prepared("telling", "INSERT INTO t VALUES ($1) RETURNING n * 2", 1);
+        REQUIRE(c.query_prepared("telling", "INSERT INTO t VALUES ($1) RETURNING n * 2", 20).integer(0, 0) == 40);
+        REQUIRE(prepared(c) == 1);
+    });
+    REQUIRE_THROWS_AS(pool.transaction([&](pg::Connection& c) {
+        c.query_prepared("telling", "INSERT INTO t VALUES ($1) RETURNING n * 2", 300);
+        throw std::runtime_error("avbrutt");
+    }), std::runtime_error);
+    pool.with([&](pg::Connection& c) {
+        // The same session (a pool of one): still prepared, and the rolled-back row is gone.
+        REQUIRE(c.query_prepared("telling", "INSERT INTO t VALUES ($1) RETURNING n * 2", 4).integer(0, 0) == 8);
+        REQUIRE(c.exec("SELECT string_agg(n::text, ',' ORDER BY n) FROM t").str(0, 0) == "1,4,20");
+        REQUIRE_THROWS_AS(c.query_prepared("feil", "SELECT * FROM finnes_ikke WHERE n = $1", 1), pg::DbError);
+        c.exec("CREATE TABLE finnes_ikke (n bigint)");
+        // Not remembered as prepared after the failure: prepared again, now against the table.
+        REQUIRE(c.query_prepared("feil", "SELECT count(*) FROM finnes_ikke WHERE n = $1", 1).integer(0, 0) == 0);
+    });
+}

@@ -232,6 +232,23 @@ Result Connection::query(std::string_view sql, const Params& params) {
     return check(await_result());
 }
 
+Result Connection::query_prepared(const std::string& name, std::string_view sql, const Params& params) {
+    auto sent = [&](int ok) {
+        if (!ok) throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
+    };
+    if (!prepared_.contains(name)) {
+        sent(c_ && PQsendPrepare(c_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr) == 1);
+        check(await_result());
+        prepared_.insert(name);
+    }
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+    sent(c_ && PQsendQueryPrepared(c_.get(), name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                                   nullptr, 0) == 1);
+    return check(await_result());
+}
+
 bool Connection::ping(std::chrono::milliseconds timeout) {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     PGconn* conn = c_.get();

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -121,6 +122,18 @@ public:
         return query(sql, p);
     }
 
+    // The same, as a statement prepared on this session under `name` the first time and only
+    // executed after that, for statements run thousands of times a second: planning the
+    // visibility batch each time was a sixth of its cost (0.57 of 3.6 ms for 500 fnrs). A name
+    // must always stand for the same SQL. Whether the plan is made once or per execution is
+    // the session's plan_cache_mode.
+    Result query_prepared(const std::string& name, std::string_view sql, const Params& params);
+    template <class... A>
+    Result query_prepared(const std::string& name, std::string_view sql, const A&... args) {
+        Params p;
+        (p.add(args), ...);
+        return query_prepared(name, sql, p);
+    }
     bool healthy() const;
     bool in_transaction() const;
     // SELECT 1 that gives up after `timeout` whatever the network does (a timed-out connection
@@ -137,6 +150,7 @@ private:
     PGresult* await_result();
     std::unique_ptr<PGconn, ConnDeleter> c_;
     int deadline_ms_ = 0;
+    std::unordered_set<std::string> prepared_;
 };
 
 // True for SQLSTATEs where the same statement may succeed later (connection loss, shutdown,
