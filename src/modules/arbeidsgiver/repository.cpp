@@ -140,7 +140,8 @@ std::optional<Behov> behov(pg::Connection& c, std::string_view id) {
 std::map<std::string, long long> antall_aktive(pg::Connection& c, const std::vector<std::string>& treff_ider) {
     std::map<std::string, long long> out;
     if (treff_ider.empty()) return out;
-    auto r = c.query(R"(SELECT rekrutteringstreff_id::text, count(*) FROM arbeidsgiver
+    // Prepared: asked with every read of a meeting.
+    auto r = c.query_prepared("arbeidsgiver_antall_aktive", R"(SELECT rekrutteringstreff_id::text, count(*) FROM arbeidsgiver
                         WHERE rekrutteringstreff_id = ANY($1::uuid[]) AND status = 'AKTIV'
                         GROUP BY rekrutteringstreff_id)",
                      treff_ider);

@@ -239,7 +239,8 @@ std::vector<std::string> med_status(pg::Connection& c, std::string_view treff_id
 }
 
 std::map<std::string, Antall> antall_synlige(pg::Connection& c, const std::vector<std::string>& treff_ider) {
-    auto r = c.query(R"(SELECT rekrutteringstreff_id, count(*), count(*) FILTER (WHERE status = 'SVART_JA') FROM jobbsoker
+    // Prepared: asked with every read of a meeting.
+    auto r = c.query_prepared("jobbsoker_antall_synlige", R"(SELECT rekrutteringstreff_id, count(*), count(*) FILTER (WHERE status = 'SVART_JA') FROM jobbsoker
                         WHERE rekrutteringstreff_id = ANY($1::uuid[]) AND er_synlig AND status <> 'SLETTET'
                         GROUP BY rekrutteringstreff_id)",
                      treff_ider);
