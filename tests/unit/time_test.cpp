@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <date/date.h>
+
+#include <random>
 
 #include "core/time.hpp"
 
@@ -73,4 +76,24 @@ TEST_CASE("the database form reaches UTC years 0 and 10000, and reads back what 
     REQUIRE(tid::parse_database("2025-10-01 06:00:00.123456+00") == now);
     REQUIRE(tid::parse_database("1890-01-01 00:00:00+00:43:00") == *tid::parse_iso("1889-12-31T23:17:00Z"));
     REQUIRE_FALSE(tid::parse_database("2025-10-01 06:00:00").has_value());
+}
+
+TEST_CASE("format_utc writes what date::format writes, for years 0 to 9999 and the edges of a day") {
+    std::mt19937_64 rng(20261205);
+    // Year 0 (the proleptic 1 BC) to the end of 9999, in microseconds since the epoch.
+    auto first = date::sys_days{date::year{0} / 1 / 1}.time_since_epoch();
+    auto last = date::sys_days{date::year{10000} / 1 / 1}.time_since_epoch();
+    std::uniform_int_distribution<long long> us(std::chrono::duration_cast<std::chrono::microseconds>(first).count(),
+                                                std::chrono::duration_cast<std::chrono::microseconds>(last).count() - 1);
+    std::vector<Instant> times;
+    for (int i = 0; i < 20000; ++i) times.push_back(Instant{std::chrono::microseconds{us(rng)}});
+    auto day = date::sys_days{date::year{2025} / 10 / 26};
+    for (auto t : {Instant{day}, Instant{day} - std::chrono::microseconds{1}, Instant{day} + std::chrono::microseconds{999'999},
+                   Instant{}, Instant{date::sys_days{date::year{9999} / 12 / 31}} + std::chrono::hours{23} + std::chrono::minutes{59} +
+                                  std::chrono::seconds{59} + std::chrono::microseconds{999'999}})
+        times.push_back(t);
+    for (auto t : times) {
+        INFO(date::format("%FT%TZ", t));
+        REQUIRE(tid::format_utc(t) == date::format("%FT%TZ", t));
+    }
 }
