@@ -41,8 +41,8 @@ void notify(const Listener& listener, const char* what, Args... args) {
     }
 }
 
-// Eager rebalancing: before partitions are taken away, finish and store what was fetched from
-// them, and commit, so the next owner starts right after it.
+// Eager rebalancing: before partitions are taken away, handle and store what was handed over
+// from them, and commit, so the next owner starts right after it.
 void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions, void* opaque) {
     auto* consumer = static_cast<Consumer*>(opaque);
     const auto& listener = consumer->listener();
