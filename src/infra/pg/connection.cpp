@@ -29,6 +29,14 @@ std::string array_literal(const std::vector<std::optional<std::string>>& v) {
     return out + "}";
 }
 
+// The parameters as libpq takes them: NULL for a null value.
+std::vector<const char*> c_strings(const Params& params) {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+    return values;
+}
+
 }  // namespace
 
 bool is_transient_state(std::string_view s) {
@@ -207,11 +215,14 @@ PGresult* Connection::await_result() {
     throw TransientError(fmt::format("PostgreSQL did not answer within {} ms", deadline_ms_));
 }
 
+Result Connection::answer_to(bool sent) {
+    if (!sent) throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
+    return check(await_result());
+}
+
 Result Connection::exec(std::string_view sql) {
     if (deadline_ms_ <= 0) return check(PQexec(c_.get(), std::string(sql).c_str()));
-    if (!c_ || PQsendQuery(c_.get(), std::string(sql).c_str()) != 1)
-        throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
-    return check(await_result());
+    return answer_to(c_ && PQsendQuery(c_.get(), std::string(sql).c_str()) == 1);
 }
 
 void Connection::without_statement_timeout() {
@@ -220,33 +231,22 @@ void Connection::without_statement_timeout() {
 }
 
 Result Connection::query(std::string_view sql, const Params& params) {
-    std::vector<const char*> values;
-    values.reserve(params.size());
-    for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+    auto values = c_strings(params);
     if (deadline_ms_ <= 0)
         return check(PQexecParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
                                   values.data(), nullptr, nullptr, 0));
-    if (!c_ || PQsendQueryParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
-                                 values.data(), nullptr, nullptr, 0) != 1)
-        throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
-    return check(await_result());
+    return answer_to(c_ && PQsendQueryParams(c_.get(), std::string(sql).c_str(), static_cast<int>(values.size()), nullptr,
+                                             values.data(), nullptr, nullptr, 0) == 1);
 }
 
 Result Connection::query_prepared(const std::string& name, std::string_view sql, const Params& params) {
-    auto sent = [&](int ok) {
-        if (!ok) throw TransientError(fmt::format("PostgreSQL connection lost: {}", c_ ? PQerrorMessage(c_.get()) : "closed"));
-    };
     if (!prepared_.contains(name)) {
-        sent(c_ && PQsendPrepare(c_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr) == 1);
-        check(await_result());
+        answer_to(c_ && PQsendPrepare(c_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr) == 1);
         prepared_.insert(name);
     }
-    std::vector<const char*> values;
-    values.reserve(params.size());
-    for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
-    sent(c_ && PQsendQueryPrepared(c_.get(), name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                                   nullptr, 0) == 1);
-    return check(await_result());
+    auto values = c_strings(params);
+    return answer_to(c_ && PQsendQueryPrepared(c_.get(), name.c_str(), static_cast<int>(values.size()), values.data(),
+                                               nullptr, nullptr, 0) == 1);
 }
 
 bool Connection::ping(std::chrono::milliseconds timeout) {

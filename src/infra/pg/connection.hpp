@@ -148,6 +148,8 @@ private:
     Result check(PGresult* r);
     // The last result of what was sent, waiting at most deadline_ms_ (0: without a limit).
     PGresult* await_result();
+    // The checked answer to what was just sent; nothing sent (`sent` false) is a lost connection.
+    Result answer_to(bool sent);
     std::unique_ptr<PGconn, ConnDeleter> c_;
     int deadline_ms_ = 0;
     std::unordered_set<std::string> prepared_;
