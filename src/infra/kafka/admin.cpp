@@ -5,12 +5,23 @@
 
 namespace rt::kafka {
 
-void create_topic(const KafkaSettings& settings, const std::string& topic, int partitions, int replication) {
+namespace {
+
+// A short-lived client for one admin request.
+KafkaHandle admin_client(const KafkaSettings& settings) {
     auto conf = make_conf(settings);
     char err[512];
     KafkaHandle rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), err, sizeof err));
     if (!rk) throw std::runtime_error(fmt::format("cannot create Kafka client: {}", err));
     conf.release();
+    return rk;
+}
+
+}  // namespace
+
+void create_topic(const KafkaSettings& settings, const std::string& topic, int partitions, int replication) {
+    auto rk = admin_client(settings);
+    char err[512];
     rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(topic.c_str(), partitions, replication, err, sizeof err);
     if (!nt) throw std::runtime_error(fmt::format("bad topic {}: {}", topic, err));
     QueueHandle queue(rd_kafka_queue_new(rk.get()));
@@ -34,11 +45,7 @@ void create_topic(const KafkaSettings& settings, const std::string& topic, int p
 }
 
 void delete_topic(const KafkaSettings& settings, const std::string& topic) {
-    auto conf = make_conf(settings);
-    char err[512];
-    KafkaHandle rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), err, sizeof err));
-    if (!rk) throw std::runtime_error(fmt::format("cannot create Kafka client: {}", err));
-    conf.release();
+    auto rk = admin_client(settings);
     rd_kafka_DeleteTopic_t* dt = rd_kafka_DeleteTopic_new(topic.c_str());
     QueueHandle queue(rd_kafka_queue_new(rk.get()));
     rd_kafka_DeleteTopics(rk.get(), &dt, 1, nullptr, queue.get());
