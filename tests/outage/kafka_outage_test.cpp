@@ -32,11 +32,6 @@ constexpr int kVisibility = 100;   // on meeting B, a visibility event each a se
 constexpr int kRounds = 36;
 constexpr int kInvitePerRound = 5;
 
-std::chrono::seconds outage_length() {
-    const char* v = std::getenv("OUTAGE_SECONDS");
-    return std::chrono::seconds(v ? std::stoi(v) : 20);
-}
-
 // The verdict of round r for person k: each person's changes now and then, so the last one counts.
 bool synlig(int round, int k) { return (round + k) % 3 != 0; }
 
@@ -85,7 +80,7 @@ TEST_CASE("Kafka stopped for 20 s during visibility events and invitations: all 
             std::this_thread::sleep_until(begin + 5s);
             stop_begin = Steady::now();
             kafka.stop();
-            std::this_thread::sleep_until(stop_begin + outage_length());
+            std::this_thread::sleep_until(stop_begin + test::outage_length());
             kafka.start();
         } catch (const std::exception& e) {
             broker_failure = e.what();

@@ -46,11 +46,6 @@ void OutageService::kill9() {
     process_.reset();  // reaps it
 }
 
-void OutageService::kill9_and_restart() {
-    kill9();
-    start();
-}
-
 std::string OutageService::url(const std::string& path) const { return fmt::format("http://127.0.0.1:{}{}", port_, path); }
 
 std::string OutageService::token() const { return azure_->counsellor("Z990001", {kGruppe}); }

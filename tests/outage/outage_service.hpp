@@ -19,14 +19,11 @@ public:
     OutageService(const std::string& database_url, std::map<std::string, std::string> extra = {});
 
     unsigned short port() const { return port_; }
-    ServiceProcess& process() { return *process_; }
     std::string url(const std::string& path) const;
     std::string token() const;
     // A call as the meeting's owner; throws when there is no answer within `timeout`.
     http::ClientResponse call(const std::string& method, const std::string& path, const std::string& body = "",
                               std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
-    // SIGKILL, then the same binary with the same variables, waiting for /isready = 200.
-    void kill9_and_restart();
     void kill9();
     void start();
 

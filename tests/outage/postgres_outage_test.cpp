@@ -24,11 +24,6 @@ using Steady = std::chrono::steady_clock;
 namespace {
 
 // The outage's length; OUTAGE_SECONDS overrides it for a quick try.
-std::chrono::seconds outage_length() {
-    const char* v = std::getenv("OUTAGE_SECONDS");
-    return std::chrono::seconds(v ? std::stoi(v) : 20);
-}
-
 // Each client at most 100 requests a second: a steady load rather than a spin on quick 503s.
 constexpr auto kPace = std::chrono::milliseconds(10);
 
@@ -149,7 +144,7 @@ TEST_CASE("PostgreSQL stopped for 20 s under reads and writes: alive, not ready,
     const auto stop_begin = Steady::now();
     pg.stop();
     const auto stopped = Steady::now();
-    std::this_thread::sleep_until(stop_begin + outage_length());
+    std::this_thread::sleep_until(stop_begin + test::outage_length());
     const auto start_begin = Steady::now();
     pg.start();
     const auto back = Steady::now();

@@ -55,6 +55,11 @@ std::string shell(const std::string& command) {
 
 }  // namespace
 
+std::chrono::seconds outage_length() {
+    const char* v = std::getenv("OUTAGE_SECONDS");
+    return std::chrono::seconds(v ? std::stoi(v) : 20);
+}
+
 double seconds_since(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }

@@ -38,5 +38,7 @@ private:
 
 // Seconds since `since`, for the figures.
 double seconds_since(std::chrono::steady_clock::time_point since);
+// How long a server stays stopped: OUTAGE_SECONDS, 20 by default (the figure).
+std::chrono::seconds outage_length();
 
 }  // namespace rt::test
