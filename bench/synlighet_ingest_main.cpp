@@ -21,7 +21,6 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <random>
 
 #include "bench_support.hpp"
 #include "core/ids.hpp"
